@@ -10,3 +10,4 @@ export * from './authz.js';
 export * from './config.js';
 export * from './secrets.js';
 export * from './aws/signed-fetch.js';
+export * from './redact.js';

@@ -1,14 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { redactSecrets } from './redact.js';
 
-const SECRET_KEY = /token|secret|signature|password|authorization|credential|webhook/i;
-const SECRET_VALUE = /\bxox[abposr]-[A-Za-z0-9-]+|\bxapp-[A-Za-z0-9-]+|https:\/\/hooks\.slack\.com\/[^\s"]+/g;
-
-/** JSON replacer that hides secrets by key name and Slack token/webhook shapes anywhere in strings. */
-export function redactSecrets(key: string, value: unknown): unknown {
-  if (key && SECRET_KEY.test(key) && typeof value === 'string') return '[REDACTED]';
-  if (typeof value === 'string') return value.replace(SECRET_VALUE, '[REDACTED]');
-  return value;
-}
+export { redactSecrets } from './redact.js';
 
 /** Structured JSON logs (Powertools) with secrets redacted. */
 export function createLogger(serviceName: string): Logger {
