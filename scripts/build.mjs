@@ -21,7 +21,8 @@ export function listFunctions() {
     const manifest = join(root, 'packages', pkg, 'package.json');
     if (!existsSync(manifest)) continue;
     const declared = JSON.parse(readFileSync(manifest, 'utf8')).slackops?.functions ?? {};
-    for (const [name, entry] of Object.entries(declared)) functions.push({ pkg, name, entry: join(root, 'packages', pkg, entry) });
+    for (const [name, entry] of Object.entries(declared))
+      functions.push({ pkg, name, entry: join(root, 'packages', pkg, entry) });
   }
   return functions.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -64,5 +65,8 @@ if (asJson) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
   console.log(`${'function'.padEnd(34)}${'package'.padEnd(16)}${'bundle'.padStart(12)}${'zip'.padStart(12)}`);
-  for (const r of rows) console.log(`${r.function.padEnd(34)}${r.package.padEnd(16)}${kib(r.bundleBytes).padStart(12)}${kib(r.zipBytes).padStart(12)}`);
+  for (const r of rows)
+    console.log(
+      `${r.function.padEnd(34)}${r.package.padEnd(16)}${kib(r.bundleBytes).padStart(12)}${kib(r.zipBytes).padStart(12)}`,
+    );
 }

@@ -1,8 +1,19 @@
 // Append-only audit trail on DynamoDB: every request (allowed or refused), approval and outcome.
-import { ConditionalCheckFailedException, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { KitError } from './errors.js';
 
-export type AuditOutcome = 'requested' | 'refused' | 'awaiting-approval' | 'approved' | 'rejected' | 'succeeded' | 'failed';
+export type AuditOutcome =
+  | 'requested'
+  | 'refused'
+  | 'awaiting-approval'
+  | 'approved'
+  | 'rejected'
+  | 'succeeded'
+  | 'failed';
 
 export interface AuditRecord {
   /** What was acted on, e.g. `ecs:prod/api`. The partition key: "what happened to X" is one Query. */
@@ -46,12 +57,18 @@ export class AuditWriter {
     if (record.detail) item.detail = { S: record.detail.slice(0, 1000) };
     try {
       await this.client.send(
-        new PutItemCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(sk)' }),
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(sk)',
+        }),
       );
     } catch (error) {
       // The same record written twice (a retried invocation): it is already there, which is what we want.
       if (error instanceof ConditionalCheckFailedException) return;
-      throw new KitError('audit_write_failed', `could not write the audit record for ${record.resource}`, { cause: error });
+      throw new KitError('audit_write_failed', `could not write the audit record for ${record.resource}`, {
+        cause: error,
+      });
     }
   }
 }

@@ -26,7 +26,11 @@ export function decideAccess(userId: string, principals: readonly string[]): Acc
 export type GroupMembersReader = (groupId: string) => Promise<string[]>;
 
 /** The full check, for workers: resolves user groups through Slack (usergroups.users.list). */
-export async function hasAccess(userId: string, principals: readonly string[], readGroupMembers: GroupMembersReader): Promise<boolean> {
+export async function hasAccess(
+  userId: string,
+  principals: readonly string[],
+  readGroupMembers: GroupMembersReader,
+): Promise<boolean> {
   const decision = decideAccess(userId, principals);
   if (decision.outcome !== 'check-groups') return decision.outcome === 'allowed';
   for (const group of decision.groups) {

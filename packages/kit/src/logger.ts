@@ -5,5 +5,8 @@ export { redactSecrets } from './redact.js';
 
 /** Structured JSON logs (Powertools) with secrets redacted. */
 export function createLogger(serviceName: string): Logger {
-  return new Logger({ serviceName, jsonReplacerFn: redactSecrets as (key: string, value: unknown) => unknown });
+  return new Logger({
+    serviceName,
+    jsonReplacerFn: redactSecrets as (key: string, value: unknown) => unknown,
+  });
 }

@@ -7,16 +7,25 @@ export type ParameterReader = (parameterName: string) => Promise<string>;
  * A secret comes from the SSM SecureString named by `<NAME>_PARAM` (how Terraform deploys it) or,
  * for local runs, from the plain variable `<NAME>`. Cached by the reader; never logged.
  */
-export async function resolveSecret(name: SecretName, readParameter: ParameterReader, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function resolveSecret(
+  name: SecretName,
+  readParameter: ParameterReader,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   const plain = env[name];
   if (plain) return plain;
   const parameterName = env[`${name}_PARAM`];
-  if (!parameterName) throw new ConfigError(`${name}_PARAM is not set (the SSM parameter that holds ${name})`);
+  if (!parameterName)
+    throw new ConfigError(`${name}_PARAM is not set (the SSM parameter that holds ${name})`);
   return readParameter(parameterName);
 }
 
 /** A reader that keeps each value for `maxAgeSeconds`, so warm invocations do not call SSM. */
-export function cachedReader(read: ParameterReader, maxAgeSeconds = 300, now: () => number = Date.now): ParameterReader {
+export function cachedReader(
+  read: ParameterReader,
+  maxAgeSeconds = 300,
+  now: () => number = Date.now,
+): ParameterReader {
   const cache = new Map<string, { value: Promise<string>; expires: number }>();
   return (parameterName) => {
     const hit = cache.get(parameterName);

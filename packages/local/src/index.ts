@@ -1,9 +1,22 @@
-export { createSandbox, Sandbox, SANDBOX_BOT_TOKEN, SANDBOX_SIGNING_SECRET, GATEWAY_FUNCTION } from './sandbox.js';
+export {
+  createSandbox,
+  Sandbox,
+  SANDBOX_BOT_TOKEN,
+  SANDBOX_SIGNING_SECRET,
+  GATEWAY_FUNCTION,
+} from './sandbox.js';
 export type { SandboxOptions, SlashResult, GatewayResponse, UserOptions } from './sandbox.js';
 export { SlackStandIn, startSlackStandIn } from './slack/stand-in.js';
 export type { SlackCall, PostedMessage, Fault, StandInOptions } from './slack/stand-in.js';
 export { awsError } from './aws/world.js';
-export type { WorldFile, WorldContext, ServiceSimulator, SimulatorFactory, EventBridgeEvent, Operation } from './aws/world.js';
+export type {
+  WorldFile,
+  WorldContext,
+  ServiceSimulator,
+  SimulatorFactory,
+  EventBridgeEvent,
+  Operation,
+} from './aws/world.js';
 export type { AwsCall } from './aws/intercept.js';
 export type { FeatureWiring, FunctionWiring, EventRule, SandboxInfo, Handler } from './features/wiring.js';
 export { allFeatures, featureWirings } from './features/index.js';

@@ -112,7 +112,8 @@ export class Sandbox implements WorldContext {
     });
     for (const feature of this.features) {
       for (const fn of feature.functions) this.lambda.register(fn);
-      for (const table of feature.tables ?? []) await this.dynamo.createTable(this.info.tableName(table.name), table);
+      for (const table of feature.tables ?? [])
+        await this.dynamo.createTable(this.info.tableName(table.name), table);
       for (const rule of feature.eventRules ?? []) this.events.addRule(rule);
       for (const factory of feature.simulators ?? []) this.aws.register(factory(this.world, this));
     }
@@ -147,7 +148,12 @@ export class Sandbox implements WorldContext {
   }
 
   /** Sends a raw HTTP request to the gateway as API Gateway (payload 2.0) would. */
-  async gatewayRequest(path: string, body: string, headers: Record<string, string>, isBase64Encoded = false): Promise<GatewayResponse> {
+  async gatewayRequest(
+    path: string,
+    body: string,
+    headers: Record<string, string>,
+    isBase64Encoded = false,
+  ): Promise<GatewayResponse> {
     requestCounter += 1;
     const event = {
       version: '2.0',
@@ -156,7 +162,13 @@ export class Sandbox implements WorldContext {
       rawQueryString: '',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       requestContext: {
-        http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'Slackbot 1.0' },
+        http: {
+          method: 'POST',
+          path,
+          protocol: 'HTTP/1.1',
+          sourceIp: '127.0.0.1',
+          userAgent: 'Slackbot 1.0',
+        },
         requestId: `sandbox-${requestCounter}`,
         routeKey: `POST ${path}`,
         stage: '$default',
@@ -165,13 +177,22 @@ export class Sandbox implements WorldContext {
       body: isBase64Encoded ? Buffer.from(body).toString('base64') : body,
       isBase64Encoded,
     };
-    const result = (await this.lambda.invoke(GATEWAY_FUNCTION, event)) as Partial<GatewayResponse> | undefined;
-    return { statusCode: result?.statusCode ?? 200, headers: result?.headers ?? {}, body: result?.body ?? '' };
+    const result = (await this.lambda.invoke(GATEWAY_FUNCTION, event)) as
+      | Partial<GatewayResponse>
+      | undefined;
+    return {
+      statusCode: result?.statusCode ?? 200,
+      headers: result?.headers ?? {},
+      body: result?.body ?? '',
+    };
   }
 
   /** Signs a body as Slack does. */
   signedHeaders(body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
-    return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackBody(SANDBOX_SIGNING_SECRET, timestamp, body) };
+    return {
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signSlackBody(SANDBOX_SIGNING_SECRET, timestamp, body),
+    };
   }
 
   /** Plays a user typing a slash command, e.g. `/ecs-status cluster=prod`. */
@@ -211,7 +232,14 @@ export class Sandbox implements WorldContext {
       channel: { id: where.channel ?? 'C0OPS' },
       container: { type: 'message', message_ts: where.messageTs ?? '0.0' },
       message: { ts: where.messageTs ?? '0.0', text: '' },
-      actions: [{ action_id: button.action_id, value: button.value, type: 'button', action_ts: String(Date.now() / 1000) }],
+      actions: [
+        {
+          action_id: button.action_id,
+          value: button.value,
+          type: 'button',
+          action_ts: String(Date.now() / 1000),
+        },
+      ],
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const response = await this.gatewayRequest('/slack/interactivity', body, this.signedHeaders(body));
@@ -221,7 +249,10 @@ export class Sandbox implements WorldContext {
   /** Sends an Events API body, signed; `retryNum` plays one of Slack's retries. */
   async sendEvent(event: Record<string, unknown>, retryNum?: number): Promise<GatewayResponse> {
     const body = JSON.stringify(event);
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...this.signedHeaders(body) };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...this.signedHeaders(body),
+    };
     if (retryNum !== undefined) {
       headers['x-slack-retry-num'] = String(retryNum);
       headers['x-slack-retry-reason'] = 'http_timeout';
@@ -240,6 +271,11 @@ function parseJson(text: string): Record<string, unknown> | undefined {
 }
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const sandbox = new Sandbox(options.world ?? {}, options.features ?? allFeatures(), options.slack ?? {}, options.logLevel ?? 'SILENT');
+  const sandbox = new Sandbox(
+    options.world ?? {},
+    options.features ?? allFeatures(),
+    options.slack ?? {},
+    options.logLevel ?? 'SILENT',
+  );
   return sandbox.start();
 }

@@ -1,7 +1,7 @@
 // The gateway's request handling, with its I/O passed in (ports), so tests drive it directly.
 import {
   isSslCheck,
-  KitError,
+  type KitError,
   parseBlockActions,
   parseEventsBody,
   parseSlashCommand,
@@ -11,7 +11,14 @@ import {
   SlackVerificationError,
   verifySlackRequest,
 } from '@slackops/kit/core';
-import { internalErrorReply, type RegisteredFeature, type Routed, routeAction, routeCommand, routeEvent } from './domain/router.js';
+import {
+  internalErrorReply,
+  type RegisteredFeature,
+  type Routed,
+  routeAction,
+  routeCommand,
+  routeEvent,
+} from './domain/router.js';
 import type { EventDeduper, SigningSecretReader, WorkDispatcher } from './ports.js';
 
 export interface HttpRequest extends SlackHttpRequest {
@@ -39,7 +46,11 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(body),
 });
-const empty = (statusCode = 200, headers: Record<string, string> = {}): HttpResponse => ({ statusCode, headers, body: '' });
+const empty = (statusCode = 200, headers: Record<string, string> = {}): HttpResponse => ({
+  statusCode,
+  headers,
+  body: '',
+});
 
 function header(request: HttpRequest, name: string): string | undefined {
   for (const [key, value] of Object.entries(request.headers)) if (key.toLowerCase() === name) return value;
@@ -55,13 +66,19 @@ export class Gateway {
       rawBody = verifySlackRequest(request, await this.ports.readSigningSecret());
     } catch (error) {
       if (error instanceof SlackVerificationError) {
-        this.ports.log('warn', 'refused an unverified request', { reason: error.message, path: request.path });
+        this.ports.log('warn', 'refused an unverified request', {
+          reason: error.message,
+          path: request.path,
+        });
         return json(401, { error: 'invalid_signature' });
       }
       this.ports.log('error', 'could not read the signing secret', { error: (error as Error).message });
       return json(500, { error: 'configuration' });
     }
-    const context: RequestContext = { requestId: request.requestId, receivedAt: (this.ports.now?.() ?? new Date()).toISOString() };
+    const context: RequestContext = {
+      requestId: request.requestId,
+      receivedAt: (this.ports.now?.() ?? new Date()).toISOString(),
+    };
     try {
       switch (request.path) {
         case '/slack/commands':
@@ -78,8 +95,14 @@ export class Gateway {
         this.ports.log('warn', 'malformed Slack request', { reason: error.message, path: request.path });
         return json(400, { error: error.code, message: error.message });
       }
-      this.ports.log('error', 'request failed', { error: (error as Error).message, code: (error as KitError).code, requestId: context.requestId });
-      return request.path === '/slack/events' ? json(500, { error: 'internal' }) : json(200, internalErrorReply(context.requestId));
+      this.ports.log('error', 'request failed', {
+        error: (error as Error).message,
+        code: (error as KitError).code,
+        requestId: context.requestId,
+      });
+      return request.path === '/slack/events'
+        ? json(500, { error: 'internal' })
+        : json(200, internalErrorReply(context.requestId));
     }
   }
 
@@ -94,12 +117,19 @@ export class Gateway {
     return this.answer(routeAction(this.ports.features, payload, context), context);
   }
 
-  private async onEvent(rawBody: string, request: HttpRequest, context: RequestContext): Promise<HttpResponse> {
+  private async onEvent(
+    rawBody: string,
+    request: HttpRequest,
+    context: RequestContext,
+  ): Promise<HttpResponse> {
     const body = parseEventsBody(rawBody);
     if (body.type === 'url_verification') return json(200, { challenge: body.challenge });
     // Slack retries an event it thinks we missed; the first delivery already did the work.
     if (!(await this.ports.firstTimeSeen(body.event_id))) {
-      this.ports.log('info', 'dropped a repeated event', { eventId: body.event_id, retry: header(request, 'x-slack-retry-num') });
+      this.ports.log('info', 'dropped a repeated event', {
+        eventId: body.event_id,
+        retry: header(request, 'x-slack-retry-num'),
+      });
       return empty(200, { 'x-slack-no-retry': '1' });
     }
     const routed = routeEvent(this.ports.features, body, context);
@@ -113,7 +143,11 @@ export class Gateway {
       try {
         await this.ports.dispatch(routed.dispatch.functionName, routed.dispatch.payload);
       } catch (error) {
-        this.ports.log('error', 'could not dispatch work', { functionName: routed.dispatch.functionName, error: (error as Error).message, requestId: context.requestId });
+        this.ports.log('error', 'could not dispatch work', {
+          functionName: routed.dispatch.functionName,
+          error: (error as Error).message,
+          requestId: context.requestId,
+        });
         return json(200, internalErrorReply(context.requestId));
       }
     }

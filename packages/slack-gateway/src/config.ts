@@ -11,6 +11,8 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export function checkSecretSource(config: GatewayConfig): void {
   if (!config.SLACK_SIGNING_SECRET && !config.SLACK_SIGNING_SECRET_PARAM) {
-    throw new ConfigError('invalid configuration: SLACK_SIGNING_SECRET_PARAM is not set (the SSM parameter that holds the signing secret)');
+    throw new ConfigError(
+      'invalid configuration: SLACK_SIGNING_SECRET_PARAM is not set (the SSM parameter that holds the signing secret)',
+    );
   }
 }

@@ -19,7 +19,10 @@ export function endpointFor(service: string, region: string, env: NodeJS.Process
   return new URL(specific ?? env.AWS_ENDPOINT_URL ?? `https://${service}.${region}.amazonaws.com`);
 }
 
-export async function signedFetch(request: SignedRequest, env: NodeJS.ProcessEnv = process.env): Promise<Response> {
+export async function signedFetch(
+  request: SignedRequest,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Response> {
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const endpoint = endpointFor(request.service, region, env);
   const options: aws4.Request = {
@@ -44,7 +47,7 @@ export async function signedFetch(request: SignedRequest, env: NodeJS.ProcessEnv
   return fetch(url, {
     method: options.method,
     headers: signed.headers as Record<string, string>,
-    body: options.method === 'GET' ? undefined : options.body as string,
+    body: options.method === 'GET' ? undefined : (options.body as string),
     signal: AbortSignal.timeout(request.timeoutMs ?? 2000),
   });
 }
@@ -60,11 +63,19 @@ async function failure(response: Response, what: string): Promise<AwsRequestErro
   } catch {
     message = text.slice(0, 200);
   }
-  return new AwsRequestError(type ?? `Http${response.status}`, `${what} failed (${response.status}${type ? ` ${type}` : ''}): ${message}`, response.status);
+  return new AwsRequestError(
+    type ?? `Http${response.status}`,
+    `${what} failed (${response.status}${type ? ` ${type}` : ''}): ${message}`,
+    response.status,
+  );
 }
 
 /** Lambda Invoke with InvocationType Event: Lambda queues it and answers 202 at once. */
-export async function invokeAsync(functionName: string, payload: unknown, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function invokeAsync(
+  functionName: string,
+  payload: unknown,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const response = await signedFetch(
     {
       service: 'lambda',
@@ -83,7 +94,10 @@ async function dynamoCall(target: string, body: unknown, env: NodeJS.ProcessEnv)
     {
       service: 'dynamodb',
       path: '/',
-      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${target}` },
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': `DynamoDB_20120810.${target}`,
+      },
       body: JSON.stringify(body),
     },
     env,

@@ -41,7 +41,10 @@ function tokenize(text: string): string[] {
     inToken = true;
   }
   if (quote) {
-    throw new CommandSyntaxError(`unclosed ${quote} quote starting at: ${normalized.slice(quoteStart, quoteStart + 20)}`, normalized.slice(quoteStart));
+    throw new CommandSyntaxError(
+      `unclosed ${quote} quote starting at: ${normalized.slice(quoteStart, quoteStart + 20)}`,
+      normalized.slice(quoteStart),
+    );
   }
   if (inToken) tokens.push(current);
   return tokens;
@@ -52,7 +55,8 @@ function tokenize(text: string): string[] {
  * and bare words. Errors name the offending token.
  */
 export function parseCommandArgs(text: string): CommandArgs {
-  if (text.length > MAX_TEXT) throw new CommandSyntaxError(`command text is longer than ${MAX_TEXT} characters`, text.slice(0, 20));
+  if (text.length > MAX_TEXT)
+    throw new CommandSyntaxError(`command text is longer than ${MAX_TEXT} characters`, text.slice(0, 20));
   const options: Record<string, string> = {};
   const words: string[] = [];
   // Rejoin `key= "quoted value"`? No: Slack users write key="a b"; the tokenizer already keeps that whole.
@@ -64,8 +68,10 @@ export function parseCommandArgs(text: string): CommandArgs {
     }
     const key = token.slice(0, eq);
     const value = token.slice(eq + 1);
-    if (!KEY.test(key)) throw new CommandSyntaxError(`"${token}" is not a key=value option (bad key "${key}")`, token);
-    if (value === '') throw new CommandSyntaxError(`option "${key}" has no value: write ${key}=<value>`, token);
+    if (!KEY.test(key))
+      throw new CommandSyntaxError(`"${token}" is not a key=value option (bad key "${key}")`, token);
+    if (value === '')
+      throw new CommandSyntaxError(`option "${key}" has no value: write ${key}=<value>`, token);
     const name = key.toLowerCase();
     if (name in options) throw new CommandSyntaxError(`option "${name}" is given twice`, token);
     options[name] = value;

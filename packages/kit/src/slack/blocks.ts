@@ -42,7 +42,13 @@ export interface ButtonElement {
 }
 export type Block =
   | { type: 'header'; text: TextObject; block_id?: string }
-  | { type: 'section'; text?: TextObject; fields?: TextObject[]; block_id?: string; accessory?: ButtonElement }
+  | {
+      type: 'section';
+      text?: TextObject;
+      fields?: TextObject[];
+      block_id?: string;
+      accessory?: ButtonElement;
+    }
   | { type: 'context'; elements: TextObject[]; block_id?: string }
   | { type: 'actions'; elements: ButtonElement[]; block_id?: string }
   | { type: 'divider'; block_id?: string };
@@ -69,7 +75,11 @@ export function escapeText(text: string): string {
 }
 
 const mrkdwn = (text: string, max: number): TextObject => ({ type: 'mrkdwn', text: truncate(text, max) });
-const plain = (text: string, max: number): TextObject => ({ type: 'plain_text', text: truncate(text, max), emoji: true });
+const plain = (text: string, max: number): TextObject => ({
+  type: 'plain_text',
+  text: truncate(text, max),
+  emoji: true,
+});
 
 export function header(text: string): Block {
   return { type: 'header', text: plain(text || ' ', LIMITS.headerText) };
@@ -84,11 +94,17 @@ export function section(text: string, accessory?: ButtonElement): Block {
 
 /** A section of up to 10 two-column fields; extra fields are dropped (callers pass what matters first). */
 export function fields(items: string[]): Block {
-  return { type: 'section', fields: items.slice(0, LIMITS.fieldsPerSection).map((t) => mrkdwn(t || ' ', LIMITS.fieldText)) };
+  return {
+    type: 'section',
+    fields: items.slice(0, LIMITS.fieldsPerSection).map((t) => mrkdwn(t || ' ', LIMITS.fieldText)),
+  };
 }
 
 export function context(items: string[]): Block {
-  return { type: 'context', elements: items.slice(0, LIMITS.contextElements).map((t) => mrkdwn(t || ' ', LIMITS.fieldText)) };
+  return {
+    type: 'context',
+    elements: items.slice(0, LIMITS.contextElements).map((t) => mrkdwn(t || ' ', LIMITS.fieldText)),
+  };
 }
 
 export function divider(): Block {
@@ -124,12 +140,17 @@ export interface ButtonOptions {
 }
 
 export function button(options: ButtonOptions): ButtonElement {
-  if (options.actionId.length > LIMITS.id) throw new RangeError(`action_id longer than ${LIMITS.id}: ${options.actionId.slice(0, 40)}…`);
+  if (options.actionId.length > LIMITS.id)
+    throw new RangeError(`action_id longer than ${LIMITS.id}: ${options.actionId.slice(0, 40)}…`);
   if (options.value !== undefined && options.value.length > LIMITS.buttonValue) {
     // A truncated value would be a different value: refuse rather than corrupt it.
     throw new RangeError(`button value longer than ${LIMITS.buttonValue} characters`);
   }
-  const element: ButtonElement = { type: 'button', text: plain(options.text, LIMITS.buttonText), action_id: options.actionId };
+  const element: ButtonElement = {
+    type: 'button',
+    text: plain(options.text, LIMITS.buttonText),
+    action_id: options.actionId,
+  };
   if (options.value !== undefined) element.value = options.value;
   if (options.url !== undefined) element.url = truncate(options.url, LIMITS.buttonUrl);
   if (options.style) element.style = options.style;
@@ -147,11 +168,18 @@ export function actions(elements: ButtonElement[], blockId?: string): Block {
  * Builds a message that Slack will accept: at most 50 blocks (the last kept block says how many
  * were left out) and a fallback text within limits.
  */
-export function message(text: string, blocks: Block[] = [], extra: Omit<SlackMessage, 'text' | 'blocks'> = {}): SlackMessage {
+export function message(
+  text: string,
+  blocks: Block[] = [],
+  extra: Omit<SlackMessage, 'text' | 'blocks'> = {},
+): SlackMessage {
   let kept = blocks;
   if (blocks.length > LIMITS.blocksPerMessage) {
     const omitted = blocks.length - (LIMITS.blocksPerMessage - 1);
-    kept = [...blocks.slice(0, LIMITS.blocksPerMessage - 1), context([`_${omitted} more block(s) left out to fit Slack's limit_`])];
+    kept = [
+      ...blocks.slice(0, LIMITS.blocksPerMessage - 1),
+      context([`_${omitted} more block(s) left out to fit Slack's limit_`]),
+    ];
   }
   const result: SlackMessage = { text: truncate(text, LIMITS.fallbackText), ...extra };
   if (kept.length > 0) result.blocks = kept;

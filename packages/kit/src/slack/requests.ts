@@ -40,7 +40,11 @@ const blockActionsSchema = z.looseObject({
 });
 export type BlockActionsPayload = z.infer<typeof blockActionsSchema>;
 
-const urlVerificationSchema = z.object({ type: z.literal('url_verification'), challenge: z.string(), token: z.optional(z.string()) });
+const urlVerificationSchema = z.object({
+  type: z.literal('url_verification'),
+  challenge: z.string(),
+  token: z.optional(z.string()),
+});
 const eventCallbackSchema = z.looseObject({
   type: z.literal('event_callback'),
   event_id: id,

@@ -39,13 +39,16 @@ export function verifySlackRequest(
 ): string {
   const timestamp = header(request.headers, 'x-slack-request-timestamp');
   const signature = header(request.headers, 'x-slack-signature');
-  if (!timestamp || !signature) throw new SlackVerificationError('missing X-Slack-Signature or X-Slack-Request-Timestamp header');
-  if (!/^\d{1,12}$/.test(timestamp)) throw new SlackVerificationError('X-Slack-Request-Timestamp is not a number');
+  if (!timestamp || !signature)
+    throw new SlackVerificationError('missing X-Slack-Signature or X-Slack-Request-Timestamp header');
+  if (!/^\d{1,12}$/.test(timestamp))
+    throw new SlackVerificationError('X-Slack-Request-Timestamp is not a number');
   if (Math.abs(nowSeconds - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
     throw new SlackVerificationError(`request timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s from now`);
   }
   const [version] = signature.split('=', 1);
-  if (version !== 'v0') throw new SlackVerificationError('unsupported signature version (only v0 is accepted)');
+  if (version !== 'v0')
+    throw new SlackVerificationError('unsupported signature version (only v0 is accepted)');
   const rawBody = rawBodyOf(request);
   const expected = Buffer.from(signSlackBody(signingSecret, timestamp, rawBody), 'utf8');
   const given = Buffer.from(signature, 'utf8');

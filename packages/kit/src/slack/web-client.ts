@@ -23,21 +23,42 @@ export function createSlackClient(token: string, options: SlackClientOptions = {
 }
 
 // Platform errors that a later retry can fix; every other platform error is permanent.
-const RETRYABLE_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+const RETRYABLE_PLATFORM_ERRORS = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
 
 /** Classifies anything a WebClient call threw into a SlackDeliveryError (retryable or permanent). */
 export function toSlackDeliveryError(error: unknown): SlackDeliveryError {
   if (error instanceof SlackDeliveryError) return error;
-  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  const e = error as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    message?: string;
+  };
   switch (e?.code) {
     case ErrorCode.RateLimitedError:
-      return new SlackDeliveryError('ratelimited', `Slack rate limit: retry after ${e.retryAfter ?? '?'} s`, true, e.retryAfter);
+      return new SlackDeliveryError(
+        'ratelimited',
+        `Slack rate limit: retry after ${e.retryAfter ?? '?'} s`,
+        true,
+        e.retryAfter,
+      );
     case ErrorCode.PlatformError: {
       const code = e.data?.error ?? 'platform_error';
       return new SlackDeliveryError(code, `Slack answered ${code}`, RETRYABLE_PLATFORM_ERRORS.has(code));
     }
     case ErrorCode.HTTPError:
-      return new SlackDeliveryError(`http_${e.statusCode ?? 'error'}`, `Slack HTTP ${e.statusCode ?? 'error'}`, (e.statusCode ?? 500) >= 500);
+      return new SlackDeliveryError(
+        `http_${e.statusCode ?? 'error'}`,
+        `Slack HTTP ${e.statusCode ?? 'error'}`,
+        (e.statusCode ?? 500) >= 500,
+      );
     case ErrorCode.RequestError:
       return new SlackDeliveryError('request_error', 'could not reach Slack', true);
     default:

@@ -24,7 +24,11 @@ export class LocalDynamo {
   }
 
   client(): DynamoDBClient {
-    return new DynamoDBClient({ endpoint: this.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } });
+    return new DynamoDBClient({
+      endpoint: this.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
+    });
   }
 
   async createTable(fullName: string, spec: TableSpec): Promise<void> {
@@ -35,9 +39,23 @@ export class LocalDynamo {
       keys.push({ AttributeName: 'sk', KeyType: 'RANGE' as never });
       attributes.push({ AttributeName: 'sk', AttributeType: 'S' });
     }
-    await client.send(new CreateTableCommand({ TableName: fullName, KeySchema: keys, AttributeDefinitions: attributes, BillingMode: 'PAY_PER_REQUEST' }));
+    await client.send(
+      new CreateTableCommand({
+        TableName: fullName,
+        KeySchema: keys,
+        AttributeDefinitions: attributes,
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
     if (spec.ttl) {
-      await client.send(new UpdateTimeToLiveCommand({ TableName: fullName, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } })).catch(() => undefined);
+      await client
+        .send(
+          new UpdateTimeToLiveCommand({
+            TableName: fullName,
+            TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+          }),
+        )
+        .catch(() => undefined);
     }
     client.destroy();
   }

@@ -70,7 +70,11 @@ export class AwsInterceptor {
     const simulator = this.simulators.get(service);
     const handler = simulator?.operations[operation];
     if (!handler) {
-      throw awsError('SandboxUnsupportedOperation', `the sandbox does not simulate ${service} ${operation}; add it to packages/local/src/aws/services`, 501);
+      throw awsError(
+        'SandboxUnsupportedOperation',
+        `the sandbox does not simulate ${service} ${operation}; add it to packages/local/src/aws/services`,
+        501,
+      );
     }
     const output = await handler((input ?? {}) as Record<string, unknown>);
     return { $metadata: { httpStatusCode: 200, requestId: 'sandbox' }, ...(output as object) };

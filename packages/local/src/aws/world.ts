@@ -47,7 +47,11 @@ export type SimulatorFactory = (world: WorldFile, context: WorldContext) => Serv
 
 /** An error shaped like the SDK's service exceptions (`name`, `$fault`, `$metadata`). */
 export function awsError(name: string, message: string, httpStatusCode = 400): Error {
-  const error = new Error(message) as Error & { $fault: string; $metadata: { httpStatusCode: number }; __type: string };
+  const error = new Error(message) as Error & {
+    $fault: string;
+    $metadata: { httpStatusCode: number };
+    __type: string;
+  };
   error.name = name;
   error.$fault = httpStatusCode >= 500 ? 'server' : 'client';
   error.$metadata = { httpStatusCode };

@@ -56,7 +56,11 @@ async function invoke(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { event: { type: 'string' }, world: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      event: { type: 'string' },
+      world: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
   });
   const name = positionals[0];
   if (!name || !values.event) {
@@ -88,9 +92,20 @@ async function invoke(args: string[]): Promise<number> {
       function: name,
       result: result ?? null,
       error: failure ?? null,
-      slackCalls: sandbox.slack.calls.map(({ method, args: callArgs, status, error }) => ({ method, args: callArgs, status, error })),
+      slackCalls: sandbox.slack.calls.map(({ method, args: callArgs, status, error }) => ({
+        method,
+        args: callArgs,
+        status,
+        error,
+      })),
       responseUrlPosts: sandbox.slack.posts.map((p) => p.body),
-      awsCalls: sandbox.awsCalls().map(({ service, operation, input, function: fn, error }) => ({ service, operation, input, function: fn, error })),
+      awsCalls: sandbox.awsCalls().map(({ service, operation, input, function: fn, error }) => ({
+        service,
+        operation,
+        input,
+        function: fn,
+        error,
+      })),
     };
     if (values.json) {
       console.log(JSON.stringify(report, null, 2));
@@ -98,9 +113,15 @@ async function invoke(args: string[]): Promise<number> {
       console.log(`${name} ${failure ? `failed: ${failure}` : 'returned:'}`);
       if (!failure) console.log(JSON.stringify(result ?? null, null, 2));
       console.log(`\nSlack calls (${report.slackCalls.length}):`);
-      for (const call of report.slackCalls) console.log(`  ${call.method} → ${call.status}${call.error ? ` ${call.error}` : ''} ${JSON.stringify(call.args).slice(0, 300)}`);
+      for (const call of report.slackCalls)
+        console.log(
+          `  ${call.method} → ${call.status}${call.error ? ` ${call.error}` : ''} ${JSON.stringify(call.args).slice(0, 300)}`,
+        );
       console.log(`\nAWS calls (${report.awsCalls.length}):`);
-      for (const call of report.awsCalls) console.log(`  ${call.service} ${call.operation}${call.error ? ` → ${call.error}` : ''} ${JSON.stringify(call.input).slice(0, 300)}`);
+      for (const call of report.awsCalls)
+        console.log(
+          `  ${call.service} ${call.operation}${call.error ? ` → ${call.error}` : ''} ${JSON.stringify(call.input).slice(0, 300)}`,
+        );
     }
     return failure ? 1 : 0;
   } finally {
@@ -117,13 +138,22 @@ async function dev(args: string[]): Promise<number> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const headers: Record<string, string> = {};
-      for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[key] = value;
+      for (const [key, value] of Object.entries(req.headers))
+        if (typeof value === 'string') headers[key] = value;
       sandbox
-        .gatewayRequest(new URL(req.url ?? '/', 'http://127.0.0.1').pathname, Buffer.concat(chunks).toString('utf8'), headers)
+        .gatewayRequest(
+          new URL(req.url ?? '/', 'http://127.0.0.1').pathname,
+          Buffer.concat(chunks).toString('utf8'),
+          headers,
+        )
         .then(async (response) => {
           res.writeHead(response.statusCode, response.headers).end(response.body);
           await sandbox.settle();
-          tour.showAck(response.body.startsWith('{') ? (JSON.parse(response.body) as Record<string, unknown>) : undefined);
+          tour.showAck(
+            response.body.startsWith('{')
+              ? (JSON.parse(response.body) as Record<string, unknown>)
+              : undefined,
+          );
           tour.showSlack();
         })
         .catch((error: Error) => res.writeHead(500).end(error.message));
@@ -147,7 +177,11 @@ async function slack(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { user: { type: 'string', default: 'U0OPERATOR' }, port: { type: 'string', default: '3000' }, channel: { type: 'string', default: 'C0OPS' } },
+    options: {
+      user: { type: 'string', default: 'U0OPERATOR' },
+      port: { type: 'string', default: '3000' },
+      channel: { type: 'string', default: 'C0OPS' },
+    },
   });
   const line = positionals.join(' ');
   const match = /^\s*(\/[\w-]+)\s*([\s\S]*)$/.exec(line);

@@ -30,14 +30,21 @@ export function renderBlocks(blocks: unknown[] | undefined, fallback: string): s
         break;
       case 'section':
         if (raw.text?.text) lines.push(...mrkdwnToPlain(raw.text.text).split('\n'));
-        if (raw.fields) lines.push(raw.fields.map((f) => mrkdwnToPlain(f.text ?? '').replace(/\n/g, ' ')).join('  |  '));
+        if (raw.fields)
+          lines.push(raw.fields.map((f) => mrkdwnToPlain(f.text ?? '').replace(/\n/g, ' ')).join('  |  '));
         if (raw.accessory?.text?.text) lines.push(`[ ${raw.accessory.text.text} ]`);
         break;
       case 'context':
-        lines.push(`  ${(raw.elements ?? []).map((e) => mrkdwnToPlain(typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))).join(' · ')}`);
+        lines.push(
+          `  ${(raw.elements ?? []).map((e) => mrkdwnToPlain(typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))).join(' · ')}`,
+        );
         break;
       case 'actions':
-        lines.push((raw.elements ?? []).map((e) => `[ ${typeof e.text === 'string' ? e.text : (e.text?.text ?? '')} ]`).join(' '));
+        lines.push(
+          (raw.elements ?? [])
+            .map((e) => `[ ${typeof e.text === 'string' ? e.text : (e.text?.text ?? '')} ]`)
+            .join(' '),
+        );
         break;
       case 'divider':
         lines.push('----');

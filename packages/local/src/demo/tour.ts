@@ -74,7 +74,10 @@ export class Tour {
         continue;
       }
       const args = call.args;
-      const blocks = typeof args.blocks === 'string' ? (JSON.parse(args.blocks) as unknown[]) : (args.blocks as unknown[] | undefined);
+      const blocks =
+        typeof args.blocks === 'string'
+          ? (JSON.parse(args.blocks) as unknown[])
+          : (args.blocks as unknown[] | undefined);
       const text = String(args.text ?? args.initial_comment ?? '');
       const channel = String(args.channel ?? args.channel_id ?? '');
       if (call.method === 'chat.postMessage') {

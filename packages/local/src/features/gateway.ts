@@ -10,11 +10,17 @@ export function gatewayWiring(features: FeatureWiring[]): FeatureWiring {
         load: () => import('@slackops/slack-gateway/handlers/gateway').then((m) => m.handler as never),
         env: (info) =>
           Object.assign(
-            { SLACK_SIGNING_SECRET_PARAM: '/slackops/slack-signing-secret', EVENTS_TABLE: info.tableName('slack-events') },
+            {
+              SLACK_SIGNING_SECRET_PARAM: '/slackops/slack-signing-secret',
+              EVENTS_TABLE: info.tableName('slack-events'),
+            },
             ...features.map((feature) => feature.gatewayEnv?.(info) ?? {}),
           ),
       },
     ],
-    tables: [{ name: 'slack-events', ttl: true }, { name: 'audit', rangeKey: true }],
+    tables: [
+      { name: 'slack-events', ttl: true },
+      { name: 'audit', rangeKey: true },
+    ],
   };
 }

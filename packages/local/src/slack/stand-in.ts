@@ -152,7 +152,8 @@ export class SlackStandIn {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.baseUrl);
-    if (url.pathname.startsWith('/response/')) return this.onResponseUrl(url.pathname.slice('/response/'.length), raw, res);
+    if (url.pathname.startsWith('/response/'))
+      return this.onResponseUrl(url.pathname.slice('/response/'.length), raw, res);
     if (url.pathname.startsWith('/upload/')) {
       const upload = this.uploads.get(url.pathname.slice('/upload/'.length));
       if (upload) {
@@ -171,12 +172,22 @@ export class SlackStandIn {
     const auth = req.headers.authorization ?? (typeof args.token === 'string' ? `Bearer ${args.token}` : '');
     delete args.token;
     const record = (status: number, body: Record<string, unknown>) => {
-      this.calls.push({ method, args, at: this.now() - this.started, status, ok: body.ok === true, error: body.error as string | undefined });
+      this.calls.push({
+        method,
+        args,
+        at: this.now() - this.started,
+        status,
+        ok: body.ok === true,
+        error: body.error as string | undefined,
+      });
     };
 
     const fault = this.takeFault(method);
     if (fault) {
-      const body = { ok: false, error: fault.error ?? (fault.status === 429 ? 'ratelimited' : 'internal_error') };
+      const body = {
+        ok: false,
+        error: fault.error ?? (fault.status === 429 ? 'ratelimited' : 'internal_error'),
+      };
       record(fault.status, body);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (fault.status === 429) headers['retry-after'] = String(fault.retryAfterSeconds ?? 1);
@@ -192,7 +203,9 @@ export class SlackStandIn {
     if (method === 'chat.postMessage' && this.rateLimited(String(args.channel ?? ''))) {
       const body = { ok: false, error: 'ratelimited' };
       record(429, body);
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify(body));
+      res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' })
+        .end(JSON.stringify(body));
       return;
     }
     const body = this.answer(method, args);
@@ -227,22 +240,37 @@ export class SlackStandIn {
     const channel = String(args.channel ?? '');
     switch (method) {
       case 'auth.test':
-        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0SANDBOX', url: 'https://sandbox.slack.com/' };
+        return {
+          ok: true,
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+          team_id: 'T0SANDBOX',
+          url: 'https://sandbox.slack.com/',
+        };
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
-        if (!/^[CGD][A-Z0-9]+$/.test(channel) && !channel.startsWith('#')) return { ok: false, error: 'channel_not_found' };
-        if (typeof args.text !== 'string' && !Array.isArray(args.blocks)) return { ok: false, error: 'no_text' };
+        if (!/^[CGD][A-Z0-9]+$/.test(channel) && !channel.startsWith('#'))
+          return { ok: false, error: 'channel_not_found' };
+        if (typeof args.text !== 'string' && !Array.isArray(args.blocks))
+          return { ok: false, error: 'no_text' };
         const blocks = parseBlocks(args.blocks);
         if (blocks && blocks.length > 50) return { ok: false, error: 'invalid_blocks' };
         const ts = this.nextTs();
-        const message: PostedMessage = { channel, ts, text: String(args.text ?? ''), history: [String(args.text ?? '')] };
+        const message: PostedMessage = {
+          channel,
+          ts,
+          text: String(args.text ?? ''),
+          history: [String(args.text ?? '')],
+        };
         if (blocks) message.blocks = blocks;
         if (typeof args.thread_ts === 'string') message.thread_ts = args.thread_ts;
         if (method === 'chat.postEphemeral') message.ephemeralFor = String(args.user ?? '');
         const list = this.messagesByChannel.get(channel) ?? [];
         list.push(message);
         this.messagesByChannel.set(channel, list);
-        return method === 'chat.postMessage' ? { ok: true, channel, ts, message: { ts, text: message.text } } : { ok: true, message_ts: ts };
+        return method === 'chat.postMessage'
+          ? { ok: true, channel, ts, message: { ts, text: message.text } }
+          : { ok: true, message_ts: ts };
       }
       case 'chat.update': {
         const message = this.find(channel, String(args.ts ?? ''));
@@ -254,7 +282,10 @@ export class SlackStandIn {
         return { ok: true, channel, ts: message.ts, text: message.text };
       }
       case 'chat.getPermalink':
-        return { ok: true, permalink: `https://sandbox.slack.com/archives/${channel}/p${String(args.message_ts ?? '').replace('.', '')}` };
+        return {
+          ok: true,
+          permalink: `https://sandbox.slack.com/archives/${channel}/p${String(args.message_ts ?? '').replace('.', '')}`,
+        };
       case 'usergroups.users.list': {
         const members = this.options.userGroups?.[String(args.usergroup ?? '')];
         return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
@@ -263,7 +294,15 @@ export class SlackStandIn {
         const id = String(args.user ?? '');
         const user = this.options.users?.[id];
         return user
-          ? { ok: true, user: { id, name: user.name, real_name: user.name, profile: { email: user.email, real_name: user.name } } }
+          ? {
+              ok: true,
+              user: {
+                id,
+                name: user.name,
+                real_name: user.name,
+                profile: { email: user.email, real_name: user.name },
+              },
+            }
           : { ok: false, error: 'user_not_found' };
       }
       case 'files.getUploadURLExternal': {
@@ -272,9 +311,13 @@ export class SlackStandIn {
         return { ok: true, upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId };
       }
       case 'files.completeUploadExternal': {
-        const files = typeof args.files === 'string' ? (JSON.parse(args.files) as Array<{ id: string; title?: string }>) : [];
+        const files =
+          typeof args.files === 'string'
+            ? (JSON.parse(args.files) as Array<{ id: string; title?: string }>)
+            : [];
         const known = files.filter((f) => this.uploads.has(f.id));
-        if (known.length !== files.length || known.length === 0) return { ok: false, error: 'file_not_found' };
+        if (known.length !== files.length || known.length === 0)
+          return { ok: false, error: 'file_not_found' };
         if (channel || typeof args.channel_id === 'string') {
           const target = channel || String(args.channel_id);
           const ts = this.nextTs();
@@ -286,7 +329,10 @@ export class SlackStandIn {
           list.push(message);
           this.messagesByChannel.set(target, list);
         }
-        return { ok: true, files: known.map((f) => ({ id: f.id, title: f.title ?? this.uploads.get(f.id)!.filename })) };
+        return {
+          ok: true,
+          files: known.map((f) => ({ id: f.id, title: f.title ?? this.uploads.get(f.id)!.filename })),
+        };
       }
       default:
         return { ok: false, error: 'unknown_method' };
@@ -301,7 +347,12 @@ export class SlackStandIn {
   private onResponseUrl(id: string, raw: Buffer, res: ServerResponse): void {
     const fault = this.takeFault('response_url');
     if (fault) {
-      res.writeHead(fault.status, fault.status === 429 ? { 'retry-after': String(fault.retryAfterSeconds ?? 1) } : {}).end('error');
+      res
+        .writeHead(
+          fault.status,
+          fault.status === 429 ? { 'retry-after': String(fault.retryAfterSeconds ?? 1) } : {},
+        )
+        .end('error');
       return;
     }
     let body: Record<string, unknown>;

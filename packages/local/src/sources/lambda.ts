@@ -47,7 +47,11 @@ export class LambdaRunner {
   envOf(name: string): Record<string, string> {
     const wiring = this.wirings.get(name);
     if (!wiring) throw new Error(`unknown function ${name}; known: ${this.names().join(', ')}`);
-    return { ...this.baseEnv, ...wiring.env(this.info), AWS_LAMBDA_FUNCTION_NAME: `${this.info.prefix}${name}` };
+    return {
+      ...this.baseEnv,
+      ...wiring.env(this.info),
+      AWS_LAMBDA_FUNCTION_NAME: `${this.info.prefix}${name}`,
+    };
   }
 
   /**
@@ -58,7 +62,8 @@ export class LambdaRunner {
     const cached = this.loaded.get(name);
     if (cached) return cached;
     const wiring = this.wirings.get(name);
-    if (!wiring) return Promise.reject(new Error(`unknown function ${name}; known: ${this.names().join(', ')}`));
+    if (!wiring)
+      return Promise.reject(new Error(`unknown function ${name}; known: ${this.names().join(', ')}`));
     const env = this.envOf(name);
     const load = this.loading.then(async () => {
       const saved = { ...process.env };
@@ -134,19 +139,25 @@ export class LambdaRunner {
         const match = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '');
         const auth = req.headers.authorization ?? '';
         if (!/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[\w-]+\/lambda\/aws4_request/.test(auth)) {
-          res.writeHead(403, { 'x-amzn-errortype': 'InvalidSignatureException' }).end('{"message":"missing or bad SigV4 signature"}');
+          res
+            .writeHead(403, { 'x-amzn-errortype': 'InvalidSignatureException' })
+            .end('{"message":"missing or bad SigV4 signature"}');
           return;
         }
         const name = match ? decodeURIComponent(match[1]!).replace(this.info.prefix, '') : '';
         if (!match || !this.wirings.has(name)) {
-          res.writeHead(404, { 'x-amzn-errortype': 'ResourceNotFoundException' }).end(`{"message":"Function not found: ${match?.[1] ?? ''}"}`);
+          res
+            .writeHead(404, { 'x-amzn-errortype': 'ResourceNotFoundException' })
+            .end(`{"message":"Function not found: ${match?.[1] ?? ''}"}`);
           return;
         }
         let event: unknown;
         try {
           event = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
         } catch {
-          res.writeHead(400, { 'x-amzn-errortype': 'InvalidRequestContentException' }).end('{"message":"payload is not JSON"}');
+          res
+            .writeHead(400, { 'x-amzn-errortype': 'InvalidRequestContentException' })
+            .end('{"message":"payload is not JSON"}');
           return;
         }
         if (req.headers['x-amz-invocation-type'] === 'Event') {
@@ -155,8 +166,12 @@ export class LambdaRunner {
           return;
         }
         this.invoke(name, event).then(
-          (result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result ?? null)),
-          (error: Error) => res.writeHead(200, { 'x-amz-function-error': 'Unhandled' }).end(JSON.stringify({ errorMessage: error.message })),
+          (result) =>
+            res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result ?? null)),
+          (error: Error) =>
+            res
+              .writeHead(200, { 'x-amz-function-error': 'Unhandled' })
+              .end(JSON.stringify({ errorMessage: error.message })),
         );
       });
     });

@@ -32,7 +32,9 @@ export function unknownCommandReply(command: string, features: RegisteredFeature
 }
 
 export function internalErrorReply(requestId: string): SlackMessage {
-  return ephemeral(`:warning: Something went wrong on our side. Nothing was changed. Error id: \`${requestId}\``);
+  return ephemeral(
+    `:warning: Something went wrong on our side. Nothing was changed. Error id: \`${requestId}\``,
+  );
 }
 
 function toRouted(decision: GatewayDecision, owner: RegisteredFeature): Routed {
@@ -51,19 +53,33 @@ function guarded(context: RequestContext, run: () => GatewayDecision, owner: Reg
   }
 }
 
-export function routeCommand(features: RegisteredFeature[], command: SlashCommand, context: RequestContext): Routed {
+export function routeCommand(
+  features: RegisteredFeature[],
+  command: SlashCommand,
+  context: RequestContext,
+): Routed {
   const owner = features.find((f) => f.feature.commands.includes(command.command));
   if (!owner?.feature.onCommand) return { reply: unknownCommandReply(command.command, features) };
   const onCommand = owner.feature.onCommand.bind(owner.feature);
   return guarded(context, () => onCommand(command, context), owner);
 }
 
-export function routeAction(features: RegisteredFeature[], payload: BlockActionsPayload, context: RequestContext): Routed {
+export function routeAction(
+  features: RegisteredFeature[],
+  payload: BlockActionsPayload,
+  context: RequestContext,
+): Routed {
   // Slack sends one action per block_actions payload for buttons.
   const action = payload.actions[0]!;
-  const owner = features.find((f) => f.feature.actionPrefix && action.action_id.startsWith(f.feature.actionPrefix));
+  const owner = features.find(
+    (f) => f.feature.actionPrefix && action.action_id.startsWith(f.feature.actionPrefix),
+  );
   if (!owner?.feature.onAction) {
-    return { reply: ephemeral(`This button (\`${action.action_id}\`) belongs to no enabled feature; it may be from an older version. Nothing was done.`) };
+    return {
+      reply: ephemeral(
+        `This button (\`${action.action_id}\`) belongs to no enabled feature; it may be from an older version. Nothing was done.`,
+      ),
+    };
   }
   const onAction = owner.feature.onAction.bind(owner.feature);
   return guarded(context, () => onAction(action, payload, context), owner);
@@ -73,9 +89,14 @@ export function routeAction(features: RegisteredFeature[], payload: BlockActions
  * Events: our own posts come back as events, and message subtypes (edits, joins…) are noise unless a
  * feature asks for them, so bot messages and subtypes are dropped here.
  */
-export function routeEvent(features: RegisteredFeature[], body: EventCallback, context: RequestContext): Routed {
+export function routeEvent(
+  features: RegisteredFeature[],
+  body: EventCallback,
+  context: RequestContext,
+): Routed {
   const event = body.event;
-  if (event.bot_id || (event.type === 'message' && event.subtype && event.subtype !== 'file_share')) return {};
+  if (event.bot_id || (event.type === 'message' && event.subtype && event.subtype !== 'file_share'))
+    return {};
   const owner = features.find((f) => f.feature.ownsEvent?.(body));
   if (!owner?.feature.onEvent) return {};
   const onEvent = owner.feature.onEvent.bind(owner.feature);

@@ -1,6 +1,14 @@
 // API Gateway (HTTP API, payload 2.0) → Slack gateway. Everything here is on the user's 3-second
 // clock, so nothing heavier than node:crypto and fetch is loaded: see bench/ for the figures.
-import { cachedReader, getSsmParameter, invokeAsync, loadConfig, putIfAbsent, redactSecrets, resolveSecret } from '@slackops/kit/core';
+import {
+  cachedReader,
+  getSsmParameter,
+  invokeAsync,
+  loadConfig,
+  putIfAbsent,
+  redactSecrets,
+  resolveSecret,
+} from '@slackops/kit/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Gateway } from '../app.js';
 import { checkSecretSource, gatewayConfigSchema } from '../config.js';
@@ -22,7 +30,16 @@ const gateway = new Gateway({
   firstTimeSeen: (eventId) => putIfAbsent(config.EVENTS_TABLE, `event#${eventId}`, EVENT_ID_TTL_SECONDS),
   log: (level, message, fields) => {
     if (LEVELS.indexOf(level.toUpperCase()) < minimumLevel) return;
-    const line = JSON.stringify({ level: level.toUpperCase(), message, service: 'slack-gateway', timestamp: new Date().toISOString(), ...fields }, redactSecrets);
+    const line = JSON.stringify(
+      {
+        level: level.toUpperCase(),
+        message,
+        service: 'slack-gateway',
+        timestamp: new Date().toISOString(),
+        ...fields,
+      },
+      redactSecrets,
+    );
     if (level === 'error') console.error(line);
     else console.log(line);
   },

@@ -60,7 +60,12 @@ describe('slack-gateway', () => {
 
     it('drops an event Slack retries when the first delivery was seen', async () => {
       // Prepare
-      const event = { type: 'event_callback', event_id: `Ev${Date.now()}`, team_id: 'T0SANDBOX', event: { type: 'message', channel: 'C1', user: 'U1', text: 'hi', ts: '1.2' } };
+      const event = {
+        type: 'event_callback',
+        event_id: `Ev${Date.now()}`,
+        team_id: 'T0SANDBOX',
+        event: { type: 'message', channel: 'C1', user: 'U1', text: 'hi', ts: '1.2' },
+      };
 
       // Act
       const first = await sandbox.sendEvent(event);
