@@ -73,7 +73,7 @@ export function parseCommandArgs(text: string): CommandArgs {
     if (value === '')
       throw new CommandSyntaxError(`option "${key}" has no value: write ${key}=<value>`, token);
     const name = key.toLowerCase();
-    if (name in options) throw new CommandSyntaxError(`option "${name}" is given twice`, token);
+    if (Object.hasOwn(options, name)) throw new CommandSyntaxError(`option "${name}" is given twice`, token);
     options[name] = value;
   }
   return { options, words };
