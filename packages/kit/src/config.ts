@@ -11,7 +11,7 @@ export function loadConfig<T>(schema: z.core.$ZodType<T>, env: NodeJS.ProcessEnv
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path[0] === undefined ? '(environment)' : String(issue.path[0]);
     const where = issue.path.length > 1 ? ` at ${issue.path.slice(1).join('.')}` : '';
-    const missing = issue.code === 'invalid_type' && issue.message.includes('undefined');
+    const missing = issue.code === 'invalid_type' && issue.path.length === 1 && env[variable] === undefined;
     return missing ? `${variable} is not set` : `${variable}${where}: ${issue.message}`;
   });
   throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
