@@ -80,7 +80,8 @@ describe('secrets', () => {
     it('reads each parameter once while the cached value is fresh', async () => {
       // Prepare
       let now = 1_000_000;
-      const read = jest.fn(async (name: string) => `${name}#${read.mock.calls.length}`);
+      let calls = 0;
+      const read = jest.fn(async (name: string): Promise<string> => `${name}#${++calls}`);
       const reader = cachedReader(read, 300, () => now);
 
       // Act
@@ -99,7 +100,8 @@ describe('secrets', () => {
     it('reads again when the cached value is older than maxAgeSeconds', async () => {
       // Prepare
       let now = 0;
-      const read = jest.fn(async (_name: string) => `v${read.mock.calls.length}`);
+      let calls = 0;
+      const read = jest.fn(async (_name: string): Promise<string> => `v${++calls}`);
       const reader = cachedReader(read, 60, () => now);
 
       // Act
