@@ -50,6 +50,17 @@ describe('logger', () => {
       expect(result).toEqual(record);
     });
 
+    it('redacts token-rotation refresh tokens when a string holds an xoxe token', () => {
+      // Prepare
+      const text = 'refresh with xoxe.xoxp-1-Mi0yLTEyMzQ and xoxe-1-abcDEF123';
+
+      // Act
+      const redacted = redactSecrets('message', text);
+
+      // Assess
+      expect(redacted).toBe('refresh with [REDACTED] and [REDACTED]');
+    });
+
     it('redacts every token when a string holds several', () => {
       // Act
       const result = redactSecrets('detail', 'a xoxb-1-2 b xoxp-3-4 c');
