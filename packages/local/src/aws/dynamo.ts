@@ -1,3 +1,4 @@
+/// <reference path="../types/dynalite.d.ts" />
 // DynamoDB for the sandbox is dynalite: a real DynamoDB implementation, in memory, on 127.0.0.1.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
