@@ -21,3 +21,4 @@ export type { AwsCall } from './aws/intercept.js';
 export type { FeatureWiring, FunctionWiring, EventRule, SandboxInfo, Handler } from './features/wiring.js';
 export { allFeatures, featureWirings } from './features/index.js';
 export { Tour } from './demo/tour.js';
+export { SANDBOX_PARAMETERS } from './aws/services/ssm.js';

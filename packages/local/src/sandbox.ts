@@ -10,6 +10,7 @@ import type { FeatureWiring, SandboxInfo } from './features/wiring.js';
 import { type StandInOptions, SlackStandIn } from './slack/stand-in.js';
 import { LocalEventBus } from './sources/eventbridge.js';
 import { LambdaRunner } from './sources/lambda.js';
+import { SANDBOX_PARAMETERS, ssmSimulator } from './aws/services/ssm.js';
 
 export const SANDBOX_SIGNING_SECRET = 'sandbox-signing-secret-0123456789abcdef';
 export const SANDBOX_BOT_TOKEN = 'xoxb-sandbox-bot-token';
@@ -104,9 +105,12 @@ export class Sandbox implements WorldContext {
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_ENDPOINT_URL_DYNAMODB: this.dynamo.endpoint,
       AWS_ENDPOINT_URL_LAMBDA: lambdaEndpoint,
+      AWS_ENDPOINT_URL_SSM: lambdaEndpoint,
       SLACK_API_URL: this.slack.apiUrl,
-      SLACK_BOT_TOKEN: SANDBOX_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SANDBOX_SIGNING_SECRET,
+      // Secrets come from SSM as in production. Every function has the same parameter names, and
+      // they are read at call time, so they live in the shared environment.
+      SLACK_BOT_TOKEN_PARAM: SANDBOX_PARAMETERS.botToken,
+      SLACK_SIGNING_SECRET_PARAM: SANDBOX_PARAMETERS.signingSecret,
       POWERTOOLS_LOG_LEVEL: this.logLevel,
       POWERTOOLS_METRICS_DISABLED: 'true',
     });
@@ -117,6 +121,13 @@ export class Sandbox implements WorldContext {
       for (const rule of feature.eventRules ?? []) this.events.addRule(rule);
       for (const factory of feature.simulators ?? []) this.aws.register(factory(this.world, this));
     }
+    this.aws.register(
+      ssmSimulator({
+        [SANDBOX_PARAMETERS.botToken]: SANDBOX_BOT_TOKEN,
+        [SANDBOX_PARAMETERS.signingSecret]: SANDBOX_SIGNING_SECRET,
+      })(this.world, this),
+    );
+    this.lambda.jsonProtocol = (service, target, body) => this.aws.answerJsonProtocol(service, target, body);
     this.aws.install();
     for (const feature of this.features) await feature.setup?.(this);
     return this;

@@ -28,10 +28,18 @@ interface SdkCommand {
 
 const PASS_THROUGH = new Set(['DynamoDB']);
 
+// Signing names (SigV4 credential scope) of the services called without the SDK, to SDK service ids.
+const SIGNING_NAME_TO_SERVICE_ID: Record<string, string> = {
+  lambda: 'Lambda',
+  dynamodb: 'DynamoDB',
+  ssm: 'SSM',
+};
+
 export class AwsInterceptor {
   readonly calls: AwsCall[] = [];
   private readonly simulators = new Map<string, ServiceSimulator>();
   private original: Send | undefined;
+  private originalFetch: typeof fetch | undefined;
   private readonly prototype = Object.getPrototypeOf(DynamoDBClient.prototype) as { send: Send };
 
   register(simulator: ServiceSimulator): void {
@@ -40,6 +48,7 @@ export class AwsInterceptor {
 
   install(): void {
     if (this.original) return;
+    this.recordSignedFetch();
     const original = this.prototype.send;
     this.original = original;
     const interceptor = this;
@@ -60,13 +69,75 @@ export class AwsInterceptor {
     };
   }
 
+  /**
+   * The gateway calls AWS with SigV4-signed fetch instead of the SDK: record those calls too, so the
+   * IAM test sees every call a function makes.
+   */
+  private recordSignedFetch(): void {
+    const originalFetch = globalThis.fetch;
+    this.originalFetch = originalFetch;
+    const calls = this.calls;
+    globalThis.fetch = (input: string | URL | Request, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      const scope = /^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(
+        headers.get('authorization') ?? '',
+      );
+      if (scope) {
+        const url = String(input instanceof Request ? input.url : input);
+        const target = headers.get('x-amz-target');
+        const operation = target
+          ? target.split('.').pop()!
+          : /\/invocations$/.test(url)
+            ? 'Invoke'
+            : new URL(url).pathname;
+        const call: AwsCall = {
+          service: SIGNING_NAME_TO_SERVICE_ID[scope[1]!] ?? scope[1]!,
+          operation,
+          input: init?.body ?? null,
+        };
+        const fn = currentFunction.getStore();
+        if (fn) call.function = fn;
+        calls.push(call);
+      }
+      return originalFetch(input, init);
+    };
+  }
+
+  /** Answers an AWS JSON-protocol HTTP request (X-Amz-Target) from the simulators: SSM for the gateway. */
+  async answerJsonProtocol(
+    service: string,
+    target: string,
+    body: string,
+  ): Promise<{ status: number; body: string; errorType?: string }> {
+    const operation = target.split('.').pop() ?? '';
+    try {
+      const output = (await this.answer(service, operation, JSON.parse(body || '{}'))) as Record<
+        string,
+        unknown
+      >;
+      const { $metadata: _ignored, ...rest } = output;
+      return { status: 200, body: JSON.stringify(rest) };
+    } catch (error) {
+      const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+      return {
+        status: e.$metadata?.httpStatusCode ?? 400,
+        body: JSON.stringify({ __type: e.name, message: e.message }),
+        errorType: e.name,
+      };
+    }
+  }
+
   uninstall(): void {
+    if (this.originalFetch) {
+      globalThis.fetch = this.originalFetch;
+      this.originalFetch = undefined;
+    }
     if (!this.original) return;
     this.prototype.send = this.original;
     this.original = undefined;
   }
 
-  private async answer(service: string, operation: string, input: unknown): Promise<unknown> {
+  async answer(service: string, operation: string, input: unknown): Promise<unknown> {
     const simulator = this.simulators.get(service);
     const handler = simulator?.operations[operation];
     if (!handler) {

@@ -1,3 +1,4 @@
+import { SANDBOX_PARAMETERS } from '../aws/services/ssm.js';
 import type { FeatureWiring } from './wiring.js';
 
 /** The Slack gateway: the one function behind API Gateway's /slack/* routes. */
@@ -11,7 +12,7 @@ export function gatewayWiring(features: FeatureWiring[]): FeatureWiring {
         env: (info) =>
           Object.assign(
             {
-              SLACK_SIGNING_SECRET_PARAM: '/slackops/slack-signing-secret',
+              SLACK_SIGNING_SECRET_PARAM: SANDBOX_PARAMETERS.signingSecret,
               EVENTS_TABLE: info.tableName('slack-events'),
             },
             ...features.map((feature) => feature.gatewayEnv?.(info) ?? {}),

@@ -26,6 +26,14 @@ export class LambdaRunner {
   private loading: Promise<unknown> = Promise.resolve();
   private server: Server | undefined;
   endpoint = '';
+  /** Set by the sandbox: answers AWS JSON-protocol requests (X-Amz-Target) from the simulators. */
+  jsonProtocol:
+    | ((
+        service: string,
+        target: string,
+        body: string,
+      ) => Promise<{ status: number; body: string; errorType?: string }>)
+    | undefined;
 
   constructor(
     private readonly info: SandboxInfo,
@@ -136,6 +144,17 @@ export class LambdaRunner {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        // The same server plays the AWS JSON-protocol endpoints the gateway calls without the SDK (SSM).
+        const target = req.headers['x-amz-target'];
+        if (typeof target === 'string' && this.jsonProtocol) {
+          const service = target.startsWith('AmazonSSM.') ? 'SSM' : target.split('_')[0]!;
+          this.jsonProtocol(service, target, Buffer.concat(chunks).toString('utf8')).then((answer) => {
+            const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1' };
+            if (answer.errorType) headers['x-amzn-errortype'] = answer.errorType;
+            res.writeHead(answer.status, headers).end(answer.body);
+          });
+          return;
+        }
         const match = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '');
         const auth = req.headers.authorization ?? '';
         if (!/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[\w-]+\/lambda\/aws4_request/.test(auth)) {

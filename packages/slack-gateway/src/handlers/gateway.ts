@@ -25,7 +25,8 @@ const readParameter = cachedReader((name) => getSsmParameter(name));
 
 const gateway = new Gateway({
   features: enabledFeatures(process.env),
-  readSigningSecret: () => resolveSecret('SLACK_SIGNING_SECRET', readParameter),
+  // From the configuration read at cold start: the environment does not change during a Lambda's life.
+  readSigningSecret: () => resolveSecret('SLACK_SIGNING_SECRET', readParameter, config),
   dispatch: (functionName, payload) => invokeAsync(functionName, payload),
   firstTimeSeen: (eventId) => putIfAbsent(config.EVENTS_TABLE, `event#${eventId}`, EVENT_ID_TTL_SECONDS),
   log: (level, message, fields) => {

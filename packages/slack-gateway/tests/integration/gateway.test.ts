@@ -76,6 +76,20 @@ describe('slack-gateway', () => {
       expect(first.headers['x-slack-no-retry']).toBeUndefined();
       expect(retry.statusCode).toBe(200);
       expect(retry.headers['x-slack-no-retry']).toBe('1');
+      const calls = sandbox.awsCalls('slack-gateway').map((c) => `${c.service}:${c.operation}`);
+      expect(calls.filter((c) => c === 'DynamoDB:PutItem')).toHaveLength(2);
+    });
+
+    it('reads the signing secret from SSM once and keeps it for warm requests', async () => {
+      // Act
+      await sandbox.slash('/nope one');
+      await sandbox.slash('/nope two');
+
+      // Assess
+      const reads = sandbox
+        .awsCalls('slack-gateway')
+        .filter((c) => c.service === 'SSM' && c.operation === 'GetParameter');
+      expect(reads).toHaveLength(1);
     });
 
     it('answers 400 naming the problem when a signed body is malformed', async () => {
