@@ -34,6 +34,7 @@ lint: install ## Biome lint and format check
 test: install ## Lint, typecheck and run every test (what CI runs)
 	@$(PNPM) exec biome check .
 	@$(PNPM) exec turbo run typecheck test --output-logs=errors-only --concurrency=2
+	@bash terraform/tests/fmt-check.sh
 	@$(PNPM) run build >/dev/null
 	@echo "make test: lint, typecheck, tests and build passed"
 
