@@ -1,0 +1,2 @@
+export * from './hcl.js';
+export * from './iam.js';
