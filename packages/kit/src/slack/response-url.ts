@@ -28,7 +28,12 @@ export async function postToResponseUrl(
   const text = await response.text().catch(() => '');
   if (response.status === 429) {
     const retryAfter = Number(response.headers.get('retry-after'));
-    throw new SlackDeliveryError('ratelimited', 'response_url rate limited', true, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 1);
+    throw new SlackDeliveryError(
+      'ratelimited',
+      'response_url rate limited',
+      true,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 1,
+    );
   }
   if (response.status >= 500)
     throw new SlackDeliveryError(`http_${response.status}`, `response_url answered ${response.status}`, true);
