@@ -22,3 +22,4 @@ export type { FeatureWiring, FunctionWiring, EventRule, SandboxInfo, Handler } f
 export { allFeatures, featureWirings } from './features/index.js';
 export { Tour } from './demo/tour.js';
 export { SANDBOX_PARAMETERS } from './aws/services/ssm.js';
+export { defaultWorld, readWorld } from './cli/worlds.js';
