@@ -51,6 +51,9 @@ fmt: install ## Format every file
 	@$(PNPM) exec biome format --write .
 	@if command -v $(TF) >/dev/null; then $(TF) fmt -recursive $(TF_DIR); fi
 
+validate: install ## After a deploy: a test notification through every path, and whether it arrived (LOCAL=1: against the sandbox)
+	@$(PNPM) exec tsx packages/cost-alerts/scripts/validate.ts $(if $(LOCAL),--local,)
+
 define need_terraform
 	@command -v $(TF) >/dev/null || { echo "terraform is not installed: get it from https://developer.hashicorp.com/terraform/install (>= 1.6), then run this again."; exit 1; }
 	@test -f $(TF_DIR)/terraform.tfvars || { echo "Create $(TF_DIR)/terraform.tfvars first: cp terraform.tfvars.example $(TF_DIR)/terraform.tfvars and edit it."; exit 1; }
