@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', join(here, '..', 'src', 'cli', 'main.ts'), ...process.argv.slice(2)],
+  [
+    '--disable-warning=NodeVersionSupportWarning',
+    '--import',
+    'tsx',
+    join(here, '..', 'src', 'cli', 'main.ts'),
+    ...process.argv.slice(2),
+  ],
   {
     stdio: 'inherit',
   },

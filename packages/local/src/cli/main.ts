@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import { frontDoorChapter } from '../demo/front-door.js';
 import { Tour } from '../demo/tour.js';
 import { featureWirings } from '../features/index.js';
 import { createSandbox, SANDBOX_SIGNING_SECRET } from '../sandbox.js';
@@ -21,6 +22,7 @@ async function demo(): Promise<number> {
   const sandbox = await createSandbox({ world: defaultWorld() });
   const tour = new Tour(sandbox);
   try {
+    await frontDoorChapter(tour);
     for (const feature of featureWirings()) {
       if (!feature.demo) continue;
       try {
