@@ -9,6 +9,13 @@ import { createSandbox, SANDBOX_SIGNING_SECRET } from '../sandbox.js';
 import { signSlackBody } from '@slackops/kit/core';
 import { defaultWorld, readWorld } from './worlds.js';
 
+// The AWS SDK warns that Node 20 support ends in 2027; Lambda runs Node 22. Keep the demo output readable.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: never[]) => {
+  if (String(warning).startsWith('NodeVersionSupportWarning')) return;
+  emitWarning(warning, ...rest);
+}) as typeof process.emitWarning;
+
 const USAGE = `usage: slackops <command>
   demo                                   a scripted tour through every feature (exit 0 when every step did what it should)
   dev [--port 3000]                      serve the gateway and the stand-ins on 127.0.0.1 until stopped
