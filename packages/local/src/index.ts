@@ -23,3 +23,4 @@ export { allFeatures, featureWirings } from './features/index.js';
 export { Tour } from './demo/tour.js';
 export { SANDBOX_PARAMETERS } from './aws/services/ssm.js';
 export { defaultWorld, readWorld } from './cli/worlds.js';
+export { frontDoorChapter } from './demo/front-door.js';
