@@ -22,10 +22,11 @@ export class EmfReportMetrics implements ReportMetrics {
       m.addMetric('MonthForecast', MetricUnit.NoUnit, report.monthForecast.spent.amount);
     m.addMetric('CostExplorerRequests', MetricUnit.Count, report.costExplorerRequests);
     m.publishStoredMetrics();
-    // Per-service spend (dimension Service) for the dashboard's top services
+    // Per-service spend (dimension AwsService) for the dashboard's top services
     // (publishStoredMetrics clears the dimensions, so each service gets its own EMF document).
     for (const service of report.topServices) {
-      m.addDimension('Service', service.service);
+      m.addDimension('Currency', report.currency);
+      m.addDimension('AwsService', service.service);
       m.addMetric('ServiceSpend', MetricUnit.NoUnit, service.amount);
       m.publishStoredMetrics();
     }

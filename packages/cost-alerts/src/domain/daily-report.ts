@@ -1,5 +1,6 @@
 // The daily report's use case: at most MAX_COST_EXPLORER_REQUESTS billed requests, then heartbeat
 // (always) and critical (when a budget is exceeded).
+import { context } from '@slackops/kit/core';
 import type { ChannelNotifier, CostReader, ReportMetrics } from '../ports.js';
 import type { ChannelName } from './alert.js';
 import { chatbotExceeded, chatbotReport, renderExceeded, renderReport } from './render.js';
@@ -88,7 +89,14 @@ export async function runDailyReport(
   if (options.dryRun) {
     // A dry run (make validate) proves the path end to end without alarming anyone: heartbeat only,
     // marked as a test, and no metrics that would skew the dashboard.
-    heartbeat.slack = { ...heartbeat.slack, text: `[validation dry run] ${heartbeat.slack.text}` };
+    heartbeat.slack = {
+      ...heartbeat.slack,
+      text: `[validation dry run] ${heartbeat.slack.text}`,
+      blocks: [
+        context(['_Validation dry run (make validate): not the scheduled report._']),
+        ...(heartbeat.slack.blocks ?? []),
+      ],
+    };
     heartbeat.chatbot = {
       ...heartbeat.chatbot,
       content: {

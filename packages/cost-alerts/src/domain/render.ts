@@ -290,7 +290,7 @@ function reportLines(report: DailyReport) {
     )
     .join(' · ')}`;
   const notes = [
-    'Cost Explorer, unblended cost, credits and refunds excluded',
+    'unblended cost, credits and refunds excluded',
     `${report.costExplorerRequests} Cost Explorer request(s)`,
     ...(report.trend.some((t) => t.missing) ? ['* no data from Cost Explorer for that day'] : []),
     ...(report.partial ? ['partial data: Cost Explorer had more pages than the budget of 3 requests'] : []),
