@@ -6,6 +6,8 @@ SHELL := /bin/bash
 PNPM_VERSION := 10.34.8
 PNPM := .tools/node_modules/.bin/pnpm
 TF_DIR := terraform
+# turbo runs package scripts through pnpm: it must find it on PATH.
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(PATH)
 TF ?= terraform
 
 .PHONY: help install build typecheck test demo dev bench fmt lint plan deploy destroy validate clean

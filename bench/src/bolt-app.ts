@@ -18,7 +18,7 @@ app.command('/ecs-status', async ({ ack }) => {
 
 const started = receiver.start();
 
-export async function handler(event: unknown, context: unknown, callback: unknown) {
+export async function handler(event: unknown, context: unknown) {
   const lambdaHandler = await started;
-  return lambdaHandler(event as never, context as never, callback as never);
+  return lambdaHandler(event as never, context as never);
 }

@@ -1,5 +1,6 @@
 // The worker's use cases, over ports only: the handler wires the adapters in.
 import { randomUUID } from 'node:crypto';
+import { SlackDeliveryError } from '@slackops/kit';
 import {
   actions,
   button,
@@ -329,6 +330,54 @@ export class EcsWorker {
     });
   }
 
+  /**
+   * The change has run: from here on nothing may throw (a retry would run it again). Slack gets one
+   * more try after its Retry-After; failing that, the requester hears about it through response_url.
+   */
+  private async announce(
+    payload: WorkerPayload,
+    channelId: string,
+    text: SlackMessage,
+    existingTs?: string,
+  ): Promise<string | undefined> {
+    const attempt = async () => {
+      if (existingTs) {
+        await this.ports.slack.update(channelId, existingTs, text);
+        return existingTs;
+      }
+      return this.ports.slack.post(channelId, text);
+    };
+    try {
+      return await attempt();
+    } catch (first) {
+      const delaySeconds =
+        first instanceof SlackDeliveryError && first.retryable
+          ? Math.min(first.retryAfterSeconds ?? 1, 3)
+          : undefined;
+      if (delaySeconds !== undefined) {
+        await new Promise((resolve) => setTimeout(resolve, delaySeconds * 1000));
+        try {
+          return await attempt();
+        } catch {
+          // fall through to response_url
+        }
+      }
+      if (payload.responseUrl)
+        await this.ports.slack
+          .respond(payload.responseUrl, { ...text, response_type: 'ephemeral' })
+          .catch(() => undefined);
+      await this.ports.audit.write({
+        resource: 'ecs:announcements',
+        actor: payload.userId,
+        action: 'announce',
+        outcome: 'failed',
+        requestId: payload.requestId,
+        detail: (first as Error).message,
+      });
+      return undefined;
+    }
+  }
+
   /** Runs a change, announces it in the channel and records the announcement for deployment events. */
   private async execute(
     payload: WorkerPayload,
@@ -379,13 +428,8 @@ export class EcsWorker {
       ...(approved ? { approver: approved.approver } : {}),
     });
     const channelId = payload.channelId ?? '';
-    let messageTs: string;
-    if (approved) {
-      await this.ports.slack.update(channelId, approved.messageTs, text);
-      messageTs = approved.messageTs;
-    } else {
-      messageTs = await this.ports.slack.post(channelId, text);
-    }
+    const messageTs = await this.announce(payload, channelId, text, approved?.messageTs);
+    if (!messageTs) return;
     await this.ports.state.putAnnouncement({
       deploymentId,
       channelId,

@@ -5,7 +5,7 @@ import { signSlackBody } from '@slackops/kit/core';
 import { LocalDynamo } from './aws/dynamo.js';
 import { type AwsCall, AwsInterceptor } from './aws/intercept.js';
 import type { EventBridgeEvent, WorldContext, WorldFile } from './aws/world.js';
-import { allFeatures } from './features/index.js';
+import { allFeatures, featureWirings } from './features/index.js';
 import type { FeatureWiring, SandboxInfo } from './features/wiring.js';
 import { type StandInOptions, SlackStandIn } from './slack/stand-in.js';
 import { LocalEventBus } from './sources/eventbridge.js';
@@ -18,6 +18,7 @@ export const GATEWAY_FUNCTION = 'slack-gateway';
 
 export interface SandboxOptions {
   world?: WorldFile;
+  /** The features to run (default: all); the Slack gateway is always in front of them. */
   features?: FeatureWiring[];
   slack?: StandInOptions;
   /** Log level of the functions' Powertools loggers; default SILENT (the demo prints the conversation). */
@@ -284,7 +285,7 @@ function parseJson(text: string): Record<string, unknown> | undefined {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const sandbox = new Sandbox(
     options.world ?? {},
-    options.features ?? allFeatures(),
+    allFeatures(options.features ?? featureWirings()),
     options.slack ?? {},
     options.logLevel ?? 'SILENT',
   );

@@ -35,6 +35,8 @@ export interface FunctionWiring {
   load: () => Promise<Handler>;
   /** The environment Terraform sets (minus secrets: the sandbox sets SLACK_BOT_TOKEN etc.). */
   env: (info: SandboxInfo) => Record<string, string>;
+  /** Lambda's async retries (maximum_retry_attempts in Terraform); default 2, as Lambda's. */
+  maxRetryAttempts?: number;
 }
 
 export interface EventRule {

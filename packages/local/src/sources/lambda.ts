@@ -102,10 +102,12 @@ export class LambdaRunner {
 
   /** Lambda's InvocationType Event: accepted at once, run later, retried on error. */
   invokeAsync(name: string, event: unknown): void {
-    if (!this.wirings.has(name)) throw new Error(`unknown function ${name}`);
+    const wiring = this.wirings.get(name);
+    if (!wiring) throw new Error(`unknown function ${name}`);
+    const attempts = 1 + (wiring.maxRetryAttempts ?? ASYNC_ATTEMPTS - 1);
     const work = (async () => {
       await new Promise((resolve) => setImmediate(resolve));
-      for (let attempt = 1; attempt <= ASYNC_ATTEMPTS; attempt++) {
+      for (let attempt = 1; attempt <= attempts; attempt++) {
         const record: Invocation = { function: name, event, mode: 'async', attempt };
         this.invocations.push(record);
         try {
