@@ -122,13 +122,11 @@ describe('EcsAdapter', () => {
   describe('rollback()', () => {
     it('stops the deployment in progress with ROLLBACK when there is one', async () => {
       // Prepare
-      ecsMock
-        .on(ListServiceDeploymentsCommand)
-        .resolves({
-          serviceDeployments: [
-            { serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:1:service-deployment/prod/api/abc' },
-          ],
-        });
+      ecsMock.on(ListServiceDeploymentsCommand).resolves({
+        serviceDeployments: [
+          { serviceDeploymentArn: 'arn:aws:ecs:eu-west-1:1:service-deployment/prod/api/abc' },
+        ],
+      });
       ecsMock.on(StopServiceDeploymentCommand).resolves({});
       ecsMock.on(DescribeServicesCommand).resolves(revive(describeServices));
 
