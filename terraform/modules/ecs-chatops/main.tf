@@ -43,7 +43,7 @@ locals {
   log_group_arns = length(var.ecs_log_group_arns) > 0 ? var.ecs_log_group_arns : [
     for r in local.cluster_regions : "arn:${local.partition}:logs:${r}:${local.account}:log-group:/ecs/*"
   ]
-  # GetLogEvents acts on log streams (log-group:NAME:log-stream:STREAM), the others on the group.
+  # FilterLogEvents acts on the group; the stream form is kept so a group ARN without a wildcard matches too.
   log_resources = sort(distinct(flatten([
     for a in local.log_group_arns : endswith(a, "*") ? [a] : [a, "${a}:log-stream:*"]
   ])))
@@ -201,7 +201,7 @@ data "aws_iam_policy_document" "worker" {
   statement {
     sid       = "ReadServiceLogs"
     effect    = "Allow"
-    actions   = ["logs:DescribeLogStreams", "logs:FilterLogEvents", "logs:GetLogEvents"]
+    actions   = ["logs:FilterLogEvents"]
     resources = local.log_resources
   }
 
@@ -222,7 +222,7 @@ data "aws_iam_policy_document" "worker" {
   statement {
     sid       = "KeepState"
     effect    = "Allow"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.this.arn]
   }
 
@@ -287,13 +287,6 @@ module "deployment_events" {
 
 data "aws_iam_policy_document" "deployment_events" {
   statement {
-    sid       = "ReadAllowListedServices"
-    effect    = "Allow"
-    actions   = ["ecs:DescribeServices"]
-    resources = local.service_arns
-  }
-
-  statement {
     sid       = "WriteAudit"
     effect    = "Allow"
     actions   = ["dynamodb:PutItem"]
@@ -303,7 +296,7 @@ data "aws_iam_policy_document" "deployment_events" {
   statement {
     sid       = "KeepState"
     effect    = "Allow"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+    actions   = ["dynamodb:GetItem"]
     resources = [aws_dynamodb_table.this.arn]
   }
 

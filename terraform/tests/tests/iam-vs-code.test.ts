@@ -15,7 +15,19 @@ import { TERRAFORM_ROOT } from '../src/hcl.js';
  * Allowed actions the demo does not exercise, each with the reason it is still needed. Keep this
  * short: every entry is a permission no test proves is used.
  */
-const NOT_EXERCISED_BY_THE_DEMO: Record<string, Record<string, string>> = {};
+const BOT_TOKEN_CACHED =
+  'the bot token is read through Powertools Parameters, whose cache is process-wide: in the one-process sandbox the first function to read it (recorded) serves the others';
+const NOT_EXERCISED_BY_THE_DEMO: Record<string, Record<string, string>> = {
+  'ecs-chatops-deployment-events': { 'ssm:GetParameter': BOT_TOKEN_CACHED },
+  'cost-alerts-notifier': {
+    'ssm:GetParameter': BOT_TOKEN_CACHED,
+    'sns:Publish': 'delivery_mode = "chatbot" only; the demo runs the Slack mode',
+  },
+  'cost-alerts-daily-report': {
+    'ssm:GetParameter': BOT_TOKEN_CACHED,
+    'sns:Publish': 'delivery_mode = "chatbot" only; the demo runs the Slack mode',
+  },
+};
 
 let recorded: Map<string, Set<string>>;
 let allowed: Record<string, Set<string>>;
@@ -67,7 +79,11 @@ describe('IAM policies', () => {
 
     it('records calls for every function Terraform deploys when the demo runs', () => {
       // Assess
-      const silent = Object.keys(allowed).filter((fn) => !recorded.has(fn));
+      // A function whose every permission is listed above makes no call the demo can record.
+      const silent = Object.keys(allowed).filter(
+        (fn) =>
+          !recorded.has(fn) && [...allowed[fn]!].some((action) => !NOT_EXERCISED_BY_THE_DEMO[fn]?.[action]),
+      );
       expect(silent).toEqual([]);
     });
   });

@@ -188,7 +188,6 @@ describe('IAM policy documents', () => {
       ]);
       expect([...(actions['ecs-chatops-worker'] ?? [])].sort()).toEqual([
         'cloudwatch:GetMetricData',
-        'dynamodb:DeleteItem',
         'dynamodb:GetItem',
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',
@@ -199,18 +198,13 @@ describe('IAM policy documents', () => {
         'ecs:ListTasks',
         'ecs:StopServiceDeployment',
         'ecs:UpdateService',
-        'logs:DescribeLogStreams',
         'logs:FilterLogEvents',
-        'logs:GetLogEvents',
         'sns:Publish',
         'ssm:GetParameter',
       ]);
       expect([...(actions['ecs-chatops-deployment-events'] ?? [])].sort()).toEqual([
-        'dynamodb:DeleteItem',
         'dynamodb:GetItem',
         'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'ecs:DescribeServices',
         'ssm:GetParameter',
       ]);
     });
