@@ -24,3 +24,4 @@ export { Tour } from './demo/tour.js';
 export { SANDBOX_PARAMETERS } from './aws/services/ssm.js';
 export { defaultWorld, readWorld } from './cli/worlds.js';
 export { frontDoorChapter } from './demo/front-door.js';
+export { roundTrips } from './aws/intercept.js';

@@ -12,6 +12,23 @@ export interface AwsCall {
   /** The sandbox function that made the call, when known. */
   function?: string;
   error?: string;
+  /** Order of the call's start and end among all calls: tells calls made one after the other from parallel ones. */
+  startTick?: number;
+  endTick?: number;
+}
+
+/**
+ * Sequential round trips among calls: the longest chain of calls each started after the previous ended.
+ * Calls made in parallel (Promise.all) count once.
+ */
+export function roundTrips(calls: AwsCall[]): number {
+  const depth = new Map<AwsCall, number>();
+  const ordered = [...calls].sort((a, b) => (a.startTick ?? 0) - (b.startTick ?? 0));
+  for (const call of ordered) {
+    const before = ordered.filter((c) => c !== call && (c.endTick ?? 0) < (call.startTick ?? 0));
+    depth.set(call, 1 + Math.max(0, ...before.map((c) => depth.get(c) ?? 0)));
+  }
+  return Math.max(0, ...depth.values());
 }
 
 /** Which sandbox function is running: set by the Lambda runner, read when a call is recorded. */
@@ -52,19 +69,24 @@ export class AwsInterceptor {
     const original = this.prototype.send;
     this.original = original;
     const interceptor = this;
+    let tick = 0;
     this.prototype.send = async function send(this: SdkClient, command: SdkCommand, ...rest: unknown[]) {
       const service = this.config.serviceId ?? 'unknown';
       const operation = command.constructor.name.replace(/Command$/, '');
-      const call: AwsCall = { service, operation, input: command.input };
+      const call: AwsCall = { service, operation, input: command.input, startTick: ++tick };
       const fn = currentFunction.getStore();
       if (fn) call.function = fn;
       interceptor.calls.push(call);
       try {
+        // A macrotask between start and end, as a network call has: parallel calls overlap.
+        await new Promise((resolve) => setImmediate(resolve));
         if (PASS_THROUGH.has(service)) return await original.call(this, command, ...rest);
         return await interceptor.answer(service, operation, command.input);
       } catch (error) {
         call.error = (error as Error).name;
         throw error;
+      } finally {
+        call.endTick = ++tick;
       }
     };
   }
