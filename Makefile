@@ -35,9 +35,14 @@ lint: install ## Biome lint and format check
 
 test: install ## Lint, typecheck and run every test (what CI runs)
 	@$(PNPM) exec biome check .
-	@$(PNPM) exec turbo run typecheck test --output-logs=errors-only --concurrency=2
+	@mkdir -p .turbo
+	@$(PNPM) exec turbo run typecheck test --output-logs=new-only --concurrency=2 > .turbo/test.log 2>&1; status=$$?; \
+	  grep -E ':test: (Tests|Test Suites):' .turbo/test.log; \
+	  if [ $$status -ne 0 ]; then grep -vE '^\S+:(test|typecheck): *$$' .turbo/test.log | grep -E 'error|✕|●|Expected|Received|ERR' | head -80; \
+	    echo "make test: failed (full log: .turbo/test.log)"; exit 1; fi
 	@bash terraform/tests/fmt-check.sh
 	@$(PNPM) run build >/dev/null
+	@node scripts/test-summary.mjs .turbo/test.log
 	@echo "make test: lint, typecheck, tests and build passed"
 
 demo: install ## Run the scripted tour of the suite against the local sandbox
