@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, 
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
+import { lambdaBundleOptions } from './lambda-bundle.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -32,19 +33,7 @@ async function bundle({ pkg, name, entry }) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'index.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    legalComments: 'none',
-    logLevel: 'error',
-    // CommonJS dependencies inside an ES module bundle still call require().
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  });
+  await build({ ...lambdaBundleOptions, entryPoints: [entry], outfile });
   const code = readFileSync(outfile);
   const zip = zipSync({ 'index.mjs': [code, { mtime: FIXED_DATE, level: 9 }] });
   const zipPath = join(root, 'packages', pkg, 'dist', `${name}.zip`);

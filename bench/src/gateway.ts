@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
+import { lambdaBundleOptions } from '../../scripts/lambda-bundle.mjs';
 import { median, percentile, table } from './stats.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -24,18 +25,7 @@ interface Probe {
 async function bundleBolt(): Promise<string> {
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'bolt', 'index.mjs');
-  await build({
-    entryPoints: [join(root, 'bench', 'src', 'bolt-app.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    legalComments: 'none',
-    logLevel: 'error',
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  });
+  await build({ ...lambdaBundleOptions, entryPoints: [join(root, 'bench', 'src', 'bolt-app.ts')], outfile });
   return outfile;
 }
 

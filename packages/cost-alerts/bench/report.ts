@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import { createSandbox, type FeatureWiring, type Sandbox } from '@slackops/local';
 import { build } from 'esbuild';
+import { lambdaBundleOptions } from '../../../scripts/lambda-bundle.mjs';
 import { EXCLUDE_CREDITS_AND_REFUNDS } from '../src/adapters/cost-explorer.js';
 import { planReport } from '../src/domain/report.js';
 
@@ -102,16 +103,9 @@ async function notifierBundle(): Promise<{ bytes: number; coldStartMs: number }>
   const dir = mkdtempSync(join(tmpdir(), 'cost-alerts-bench-'));
   const outfile = join(dir, 'index.mjs');
   await build({
+    ...lambdaBundleOptions,
     entryPoints: [join(here, '..', 'src', 'handlers', 'notifier.ts')],
     outfile,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    legalComments: 'none',
-    logLevel: 'error',
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   });
   const probe = join(dir, 'probe.mjs');
   writeFileSync(
