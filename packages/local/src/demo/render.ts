@@ -36,7 +36,11 @@ export function renderBlocks(blocks: unknown[] | undefined, fallback: string): s
         break;
       case 'context':
         lines.push(
-          `  ${(raw.elements ?? []).map((e) => mrkdwnToPlain(typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))).join(' · ')}`,
+          ...(raw.elements ?? [])
+            .map((e) => mrkdwnToPlain(typeof e.text === 'string' ? e.text : (e.text?.text ?? '')))
+            .join(' · ')
+            .split('\n')
+            .map((line) => `  ${line}`),
         );
         break;
       case 'actions':
