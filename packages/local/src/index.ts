@@ -25,3 +25,5 @@ export { SANDBOX_PARAMETERS } from './aws/services/ssm.js';
 export { defaultWorld, readWorld } from './cli/worlds.js';
 export { frontDoorChapter } from './demo/front-door.js';
 export { roundTrips } from './aws/intercept.js';
+export { createQueue, LocalQueue, sqsSimulator } from './sources/sqs.js';
+export { ciEventsFeature, ciQueues, CI_SANDBOX } from './features/ci-events.js';

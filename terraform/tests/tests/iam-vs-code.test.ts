@@ -17,7 +17,15 @@ import { TERRAFORM_ROOT } from '../src/hcl.js';
  */
 const BOT_TOKEN_CACHED =
   'the bot token is read through Powertools Parameters, whose cache is process-wide: in the one-process sandbox the first function to read it (recorded) serves the others';
+const EVENT_SOURCE_MAPPING =
+  "called by Lambda's SQS event source mapping with the function's role, not by its code";
 const NOT_EXERCISED_BY_THE_DEMO: Record<string, Record<string, string>> = {
+  'ci-events-processor': {
+    'ssm:GetParameter': BOT_TOKEN_CACHED,
+    'sqs:ReceiveMessage': EVENT_SOURCE_MAPPING,
+    'sqs:DeleteMessage': EVENT_SOURCE_MAPPING,
+    'sqs:GetQueueAttributes': EVENT_SOURCE_MAPPING,
+  },
   'ecs-chatops-deployment-events': { 'ssm:GetParameter': BOT_TOKEN_CACHED },
   'cost-alerts-notifier': {
     'ssm:GetParameter': BOT_TOKEN_CACHED,

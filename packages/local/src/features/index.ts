@@ -1,3 +1,4 @@
+import { ciEventsFeature } from './ci-events.js';
 import { costAlertsFeature } from './cost-alerts.js';
 import { ecsChatopsFeature } from './ecs-chatops.js';
 import { gatewayWiring } from './gateway.js';
@@ -5,7 +6,7 @@ import type { FeatureWiring } from './wiring.js';
 
 /** Every feature of the suite, as the sandbox runs them (and the demo tells them, in this order). */
 export function featureWirings(): FeatureWiring[] {
-  return [ecsChatopsFeature, costAlertsFeature];
+  return [ecsChatopsFeature, ciEventsFeature, costAlertsFeature];
 }
 
 /** The features plus the gateway in front of them. */

@@ -1,0 +1,39 @@
+// SQS → Slack. Each message is handled on its own: failures are reported per message
+// (ReportBatchItemFailures), so one bad message never makes SQS redeliver the whole batch.
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createLogger, createSlackClient, getSecret, loadConfig } from '@slackops/kit';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { DlqParking } from '../adapters/parking.js';
+import { SlackAdapter } from '../adapters/slack.js';
+import { DynamoState } from '../adapters/state.js';
+import { processorConfigSchema } from '../config.js';
+import { CiEventProcessor } from '../processor.js';
+
+const config = loadConfig(processorConfigSchema);
+const logger = createLogger('ci-events');
+const batch = new BatchProcessor(EventType.SQS);
+const state = new DynamoState(new DynamoDBClient({}), config.STATE_TABLE);
+const parking = new DlqParking(new SQSClient({}), config.DLQ_URL);
+let processor: CiEventProcessor | undefined;
+
+async function processorOf(): Promise<CiEventProcessor> {
+  processor ??= new CiEventProcessor({
+    state,
+    parking,
+    slack: new SlackAdapter(createSlackClient(await getSecret('SLACK_BOT_TOKEN'))),
+    config,
+  });
+  return processor;
+}
+
+async function handleRecord(record: SQSRecord): Promise<void> {
+  const outcome = await (await processorOf()).process(record.messageId, record.body);
+  logger.info('ci event', { messageId: record.messageId, outcome });
+}
+
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
+  // A batch whose every record failed is still answered item by item, not by throwing.
+  return processPartialResponse(event, handleRecord, batch, { context, throwOnFullBatchFailure: false });
+}
