@@ -39,6 +39,9 @@ describe('GitHub workflows', () => {
 
   describe('validateAction()', () => {
     it('finds no schema error in any composite action under .github/actions', () => {
+      // Prepare
+      expect(actions).toContain('notify-ci-event');
+
       // Act
       const errors = actions.flatMap((name) =>
         validateAction(readFileSync(join(actionsDir, name, 'action.yml'), 'utf8')).errors.map(
