@@ -17,5 +17,7 @@ export const processorConfigSchema = z.object({
   ROUTES: z.optional(jsonEnv(routesSchema)),
   DLQ_URL: z.string().url(),
   POST_SUCCESS_WITHOUT_FAILURE: booleanEnv(false),
+  /** Slack's limit is about 1 message per second per channel. */
+  SLACK_POST_INTERVAL_MS: z.coerce.number().int().min(0).max(5000).default(1000),
 });
 export type ProcessorConfig = z.infer<typeof processorConfigSchema>;

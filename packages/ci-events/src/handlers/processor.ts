@@ -6,7 +6,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createLogger, createSlackClient, getSecret, loadConfig } from '@slackops/kit';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DlqParking } from '../adapters/parking.js';
-import { SlackAdapter } from '../adapters/slack.js';
+import { ChannelPacer, SlackAdapter } from '../adapters/slack.js';
 import { DynamoState } from '../adapters/state.js';
 import { processorConfigSchema } from '../config.js';
 import { CiEventProcessor } from '../processor.js';
@@ -22,7 +22,10 @@ async function processorOf(): Promise<CiEventProcessor> {
   processor ??= new CiEventProcessor({
     state,
     parking,
-    slack: new SlackAdapter(createSlackClient(await getSecret('SLACK_BOT_TOKEN'))),
+    slack: new SlackAdapter(
+      createSlackClient(await getSecret('SLACK_BOT_TOKEN')),
+      new ChannelPacer(config.SLACK_POST_INTERVAL_MS),
+    ),
     config,
   });
   return processor;

@@ -11,7 +11,8 @@ export const CI_SANDBOX = {
   defaultChannel: 'C0CIALERTS',
   criticalChannel: 'C0CRITICAL1',
   heartbeatChannel: 'C0HEARTBEAT',
-  maxReceiveCount: 3,
+  // As terraform/modules/ci-events (max_receive_count default).
+  maxReceiveCount: 5,
 } as const;
 
 const queues = new WeakMap<Sandbox, { queue: LocalQueue; dlq: LocalQueue }>();
