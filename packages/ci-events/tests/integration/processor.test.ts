@@ -16,8 +16,17 @@ import { DynamoState } from '../../src/adapters/state.js';
 import { CiEventProcessor } from '../../src/processor.js';
 
 let sandbox: Sandbox;
+// Slack's 1 message/s per channel is paced in real time; these tests are about delivery, not pace.
+const fastFeature = {
+  ...ciEventsFeature,
+  functions: ciEventsFeature.functions.map((fn) => ({
+    ...fn,
+    env: (info: Parameters<typeof fn.env>[0]) => ({ ...fn.env(info), SLACK_POST_INTERVAL_MS: '5' }),
+  })),
+};
+
 beforeAll(async () => {
-  sandbox = await createSandbox({ world: {}, features: [ciEventsFeature] });
+  sandbox = await createSandbox({ world: {}, features: [fastFeature] });
 });
 afterAll(() => sandbox.close());
 
