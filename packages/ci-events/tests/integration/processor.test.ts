@@ -33,9 +33,9 @@ afterAll(() => sandbox.close());
 const body = (repository: string, pipeline: string, status: string, run: string) =>
   JSON.stringify({ repository, pipeline, branch: 'main', status, run: { id: run, attempt: 1 } });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const postsMentioning = (runId: string) => {
-  const mention = new RegExp(`#${escape(runId)}(?![0-9])`);
+  const mention = new RegExp(`#${escapeRegExp(runId)}(?![0-9])`);
   return sandbox.slack.calls.filter(
     (c) => c.method === 'chat.postMessage' && c.ok && mention.test(JSON.stringify(c.args)),
   ).length;
@@ -63,7 +63,7 @@ describe('ci-events-processor', () => {
           const { queue, dlq } = ciQueues(sandbox);
           const repo = `acme/burst-${Math.random().toString(36).slice(2, 8)}`;
           const runs: string[] = [];
-          events.forEach((e, i) => {
+          events.forEach((_event, i) => {
             const run = `${repo}-${i}`;
             runs.push(run);
             queue.send(body(repo, `p${e.pipeline}`, e.status, run));
@@ -88,7 +88,7 @@ describe('ci-events-processor', () => {
           expect(queue.deleted.length - deletedBefore + (dlq.waiting.length - parkedBefore)).toBe(sent);
           for (const run of runs) expect(postsMentioning(run)).toBeLessThanOrEqual(1);
           const parkedBodies = dlq.waiting.slice(parkedBefore).map((m) => m.body);
-          events.forEach((e, i) => {
+          events.forEach((_event, i) => {
             const handled = queue.deleted.some((m) => m.body.includes(`"${runs[i]}"`));
             const parked = parkedBodies.some((b) => b.includes(`"${runs[i]}"`));
             expect(handled || parked).toBe(true);
