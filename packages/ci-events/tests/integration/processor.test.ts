@@ -63,7 +63,7 @@ describe('ci-events-processor', () => {
           const { queue, dlq } = ciQueues(sandbox);
           const repo = `acme/burst-${Math.random().toString(36).slice(2, 8)}`;
           const runs: string[] = [];
-          events.forEach((_event, i) => {
+          events.forEach((e, i) => {
             const run = `${repo}-${i}`;
             runs.push(run);
             queue.send(body(repo, `p${e.pipeline}`, e.status, run));
