@@ -7,13 +7,14 @@ variable "enable_ci_events" {
 }
 
 variable "ci_events" {
-  description = "ci-events settings: default_channel (Slack channel id, required when enabled), routes per repository/environment, post_success_without_failure, max_receive_count, maximum_concurrency."
+  description = "ci-events settings: default_channel (Slack channel id, required when enabled), routes per repository/environment, post_success_without_failure, max_receive_count, maximum_concurrency, and slack_webhook_url_parameter (SSM name of an incoming-webhook URL: webhook delivery, no threads)."
   type = object({
     default_channel              = optional(string)
     routes                       = optional(object({ repositories = optional(map(string), {}), environments = optional(map(string), {}) }), {})
     post_success_without_failure = optional(bool, false)
     max_receive_count            = optional(number, 5)
     maximum_concurrency          = optional(number, 2)
+    slack_webhook_url_parameter  = optional(string)
   })
   default = {}
 
@@ -38,9 +39,12 @@ module "ci_events" {
   maximum_concurrency            = var.ci_events.maximum_concurrency
   slack_bot_token_parameter_name = var.slack_bot_token_parameter
   slack_bot_token_parameter_arn  = local.slack_bot_token_parameter_arn
-  log_retention_days             = var.log_retention_days
-  alarm_actions                  = local.alarm_actions
-  tags                           = local.tags
+  # Webhook mode: an SSM SecureString holding an incoming-webhook URL (no threads).
+  slack_webhook_url_parameter_name = var.ci_events.slack_webhook_url_parameter
+  slack_webhook_url_parameter_arn  = var.ci_events.slack_webhook_url_parameter == null ? null : "arn:${local.partition}:ssm:${var.aws_region}:${local.account}:parameter/${trimprefix(coalesce(var.ci_events.slack_webhook_url_parameter, "none"), "/")}"
+  log_retention_days               = var.log_retention_days
+  alarm_actions                    = local.alarm_actions
+  tags                             = local.tags
 }
 
 output "ci_events_queue_url" {

@@ -17,6 +17,8 @@ export const processorConfigSchema = z.object({
   ROUTES: z.optional(jsonEnv(routesSchema)),
   DLQ_URL: z.string().url(),
   POST_SUCCESS_WITHOUT_FAILURE: booleanEnv(false),
+  /** Set: deliver through this SSM-held incoming-webhook URL (no threads) instead of the bot token. */
+  SLACK_WEBHOOK_URL_PARAM: z.string().min(1).optional(),
   /** Slack's limit is about 1 message per second per channel. */
   SLACK_POST_INTERVAL_MS: z.coerce.number().int().min(0).max(5000).default(1000),
 });

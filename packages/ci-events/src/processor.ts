@@ -163,7 +163,7 @@ export class CiEventProcessor {
       }
       case 'repeat': {
         const current = thread!;
-        await postOnce(current.channel, replyMessage(event, decision.failures), current.ts);
+        await postOnce(current.channel, replyMessage(event, decision.failures), this.threadTs(current));
         const state: ThreadState = {
           ...current,
           failures: decision.failures,
@@ -177,7 +177,7 @@ export class CiEventProcessor {
       }
       case 'recover': {
         const current = thread!;
-        await postOnce(current.channel, recoveryReply(event), current.ts);
+        await postOnce(current.channel, recoveryReply(event), this.threadTs(current));
         await this.ports.slack.update(
           current.channel,
           current.ts,
@@ -194,6 +194,11 @@ export class CiEventProcessor {
     }
     await this.ports.state.complete(key);
     return outcome;
+  }
+
+  /** Webhook delivery has no message ts, hence no thread to reply in. */
+  private threadTs(thread: ThreadState): string | undefined {
+    return thread.ts === 'webhook' ? undefined : thread.ts;
   }
 
   private async writeThread(

@@ -78,6 +78,7 @@ module "processor" {
     },
     var.critical_channel == null ? {} : { CRITICAL_CHANNEL = var.critical_channel },
     var.heartbeat_channel == null ? {} : { HEARTBEAT_CHANNEL = var.heartbeat_channel },
+    var.slack_webhook_url_parameter_name == null ? {} : { SLACK_WEBHOOK_URL_PARAM = var.slack_webhook_url_parameter_name },
   )
 
   attach_policy_json = true
@@ -115,6 +116,18 @@ data "aws_iam_policy_document" "processor" {
     effect    = "Allow"
     actions   = ["ssm:GetParameter"]
     resources = [var.slack_bot_token_parameter_arn]
+  }
+
+  # Webhook delivery mode only.
+  dynamic "statement" {
+    for_each = var.slack_webhook_url_parameter_arn == null ? [] : [var.slack_webhook_url_parameter_arn]
+
+    content {
+      sid       = "ReadSlackWebhookUrl"
+      effect    = "Allow"
+      actions   = ["ssm:GetParameter"]
+      resources = [statement.value]
+    }
   }
 }
 

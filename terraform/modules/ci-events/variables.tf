@@ -100,6 +100,18 @@ variable "slack_bot_token_parameter_arn" {
   type        = string
 }
 
+variable "slack_webhook_url_parameter_name" {
+  description = "SSM SecureString parameter holding a Slack incoming-webhook URL: set it to deliver through the webhook (no threads, no updates) instead of the bot token. Null: bot token."
+  type        = string
+  default     = null
+}
+
+variable "slack_webhook_url_parameter_arn" {
+  description = "ARN of that parameter (required with slack_webhook_url_parameter_name)."
+  type        = string
+  default     = null
+}
+
 variable "log_retention_days" {
   description = "Retention of the function's logs, in days."
   type        = number

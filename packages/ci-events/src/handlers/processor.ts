@@ -8,6 +8,8 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { DlqParking } from '../adapters/parking.js';
 import { ChannelPacer, SlackAdapter } from '../adapters/slack.js';
 import { DynamoState } from '../adapters/state.js';
+import { WebhookSlackAdapter } from '../adapters/webhook.js';
+import type { SlackPort } from '../ports.js';
 import { processorConfigSchema } from '../config.js';
 import { CiEventProcessor } from '../processor.js';
 
@@ -18,16 +20,17 @@ const state = new DynamoState(new DynamoDBClient({}), config.STATE_TABLE);
 const parking = new DlqParking(new SQSClient({}), config.DLQ_URL);
 let processor: CiEventProcessor | undefined;
 
+async function slackPort(): Promise<SlackPort> {
+  // SLACK_WEBHOOK_URL_PARAM set: the incoming-webhook mode (no threads); otherwise the bot token.
+  if (config.SLACK_WEBHOOK_URL_PARAM) return new WebhookSlackAdapter(() => getSecret('SLACK_WEBHOOK_URL'));
+  return new SlackAdapter(
+    createSlackClient(await getSecret('SLACK_BOT_TOKEN')),
+    new ChannelPacer(config.SLACK_POST_INTERVAL_MS),
+  );
+}
+
 async function processorOf(): Promise<CiEventProcessor> {
-  processor ??= new CiEventProcessor({
-    state,
-    parking,
-    slack: new SlackAdapter(
-      createSlackClient(await getSecret('SLACK_BOT_TOKEN')),
-      new ChannelPacer(config.SLACK_POST_INTERVAL_MS),
-    ),
-    config,
-  });
+  processor ??= new CiEventProcessor({ state, parking, slack: await slackPort(), config });
   return processor;
 }
 
