@@ -68,7 +68,6 @@ module "processor" {
 
   environment_variables = merge(
     {
-      SLACK_BOT_TOKEN_PARAM        = var.slack_bot_token_parameter_name
       STATE_TABLE                  = aws_dynamodb_table.state.name
       DEFAULT_CHANNEL              = var.default_channel
       ROUTES                       = jsonencode(var.routes)
@@ -78,7 +77,10 @@ module "processor" {
     },
     var.critical_channel == null ? {} : { CRITICAL_CHANNEL = var.critical_channel },
     var.heartbeat_channel == null ? {} : { HEARTBEAT_CHANNEL = var.heartbeat_channel },
-    var.slack_webhook_url_parameter_name == null ? {} : { SLACK_WEBHOOK_URL_PARAM = var.slack_webhook_url_parameter_name },
+    # One delivery credential: the webhook URL when set, the bot token otherwise.
+    var.slack_webhook_url_parameter_name == null
+    ? { SLACK_BOT_TOKEN_PARAM = var.slack_bot_token_parameter_name }
+    : { SLACK_WEBHOOK_URL_PARAM = var.slack_webhook_url_parameter_name },
   )
 
   attach_policy_json = true
@@ -111,14 +113,19 @@ data "aws_iam_policy_document" "processor" {
     resources = [aws_dynamodb_table.state.arn]
   }
 
-  statement {
-    sid       = "ReadSlackBotToken"
-    effect    = "Allow"
-    actions   = ["ssm:GetParameter"]
-    resources = [var.slack_bot_token_parameter_arn]
+  # Bot-token delivery (the default): the token only.
+  dynamic "statement" {
+    for_each = var.slack_webhook_url_parameter_arn == null ? [var.slack_bot_token_parameter_arn] : []
+
+    content {
+      sid       = "ReadSlackBotToken"
+      effect    = "Allow"
+      actions   = ["ssm:GetParameter"]
+      resources = [statement.value]
+    }
   }
 
-  # Webhook delivery mode only.
+  # Webhook delivery mode: the webhook URL only.
   dynamic "statement" {
     for_each = var.slack_webhook_url_parameter_arn == null ? [] : [var.slack_webhook_url_parameter_arn]
 

@@ -77,6 +77,22 @@ describe('modules/ci-events', () => {
       });
       expect(processor.KeepThreadState?.resources).toEqual(['${aws_dynamodb_table.state.arn}']);
     });
+
+    it('lets the processor read only the one Slack credential its delivery mode uses', () => {
+      // Act
+      const processor = statementsOf(module, 'processor');
+
+      // Assess: each read is dynamic, and the two for_each conditions exclude each other
+      expect(processor.ReadSlackBotToken).toMatchObject({ actions: ['ssm:GetParameter'], dynamic: true });
+      expect(processor.ReadSlackWebhookUrl).toMatchObject({ actions: ['ssm:GetParameter'], dynamic: true });
+      expect(processor.ReadSlackBotToken?.forEach).toContain('slack_webhook_url_parameter_arn == null');
+      expect(processor.ReadSlackBotToken?.forEach).toMatch(
+        /\[var\.slack_bot_token_parameter_arn\]\s*:\s*\[\]/,
+      );
+      expect(processor.ReadSlackWebhookUrl?.forEach).toMatch(
+        /\?\s*\[\]\s*:\s*\[var\.slack_webhook_url_parameter_arn\]/,
+      );
+    });
   });
 
   describe('alarms', () => {
